@@ -1,0 +1,125 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { events, journeyRuns, journeys, journeySteps, journeyVersions, messages, type Customer, type RunStatus } from '../schema';
+import { getCustomer } from './customers';
+
+export type TimelineItem =
+  | { kind: 'event'; at: Date; eventId: number; type: string; properties: Record<string, unknown> }
+  | {
+      kind: 'run.entered';
+      at: Date;
+      runId: string;
+      journeyId: string;
+      journeyName: string;
+      versionId: string;
+      version: number;
+      workflowId: string;
+    }
+  | {
+      kind: 'run.exited';
+      at: Date;
+      runId: string;
+      journeyId: string;
+      journeyName: string;
+      status: RunStatus;
+      exitReason: string | null;
+    }
+  | {
+      kind: 'step';
+      at: Date;
+      runId: string;
+      journeyId: string;
+      seq: number;
+      nodeId: string;
+      nodeType: string;
+      port: string | null;
+      detail: Record<string, unknown>;
+    }
+  | {
+      kind: 'message';
+      at: Date;
+      messageId: string;
+      runId: string | null;
+      journeyId: string | null;
+      nodeId: string | null;
+      channel: string;
+      templateId: string;
+      category: string;
+      status: string;
+      recipient: string | null;
+      body: string;
+    };
+
+export interface CustomerTimeline {
+  customer: Customer | null;
+  items: TimelineItem[];
+}
+
+// At equal times, cause comes before effect: the event, then the entry, its steps, their sends, the exit.
+const KIND_ORDER: Record<TimelineItem['kind'], number> = { event: 0, 'run.entered': 1, step: 2, message: 3, 'run.exited': 4 };
+
+/** Everything that happened to one customer — events, journey entries/exits, steps, messages — oldest first. */
+export async function getCustomerTimeline(db: Db, customerId: string): Promise<CustomerTimeline> {
+  const [customer, eventRows, runRows, stepRows, messageRows] = await Promise.all([
+    getCustomer(db, customerId),
+    db.select().from(events).where(eq(events.customerId, customerId)).orderBy(asc(events.id)),
+    db
+      .select({ run: journeyRuns, journeyName: journeys.name, version: journeyVersions.version })
+      .from(journeyRuns)
+      .innerJoin(journeys, eq(journeys.id, journeyRuns.journeyId))
+      .innerJoin(journeyVersions, eq(journeyVersions.id, journeyRuns.versionId))
+      .where(eq(journeyRuns.customerId, customerId))
+      .orderBy(asc(journeyRuns.enteredAt)),
+    db
+      .select({ step: journeySteps, journeyId: journeyRuns.journeyId })
+      .from(journeySteps)
+      .innerJoin(journeyRuns, eq(journeyRuns.id, journeySteps.runId))
+      .where(eq(journeyRuns.customerId, customerId))
+      .orderBy(asc(journeySteps.runId), asc(journeySteps.seq)),
+    db.select().from(messages).where(eq(messages.customerId, customerId)).orderBy(asc(messages.createdAt), asc(messages.sentAt)),
+  ]);
+
+  const items: TimelineItem[] = [];
+  for (const e of eventRows) {
+    items.push({ kind: 'event', at: e.occurredAt, eventId: e.id, type: e.type, properties: e.properties });
+  }
+  for (const { run, journeyName, version } of runRows) {
+    const common = { runId: run.id, journeyId: run.journeyId, journeyName };
+    items.push({ kind: 'run.entered', at: run.enteredAt, ...common, versionId: run.versionId, version, workflowId: run.workflowId });
+    if (run.exitedAt) {
+      items.push({ kind: 'run.exited', at: run.exitedAt, ...common, status: run.status, exitReason: run.exitReason });
+    }
+  }
+  for (const { step, journeyId } of stepRows) {
+    items.push({
+      kind: 'step',
+      at: step.at,
+      runId: step.runId,
+      journeyId,
+      seq: step.seq,
+      nodeId: step.nodeId,
+      nodeType: step.nodeType,
+      port: step.port,
+      detail: step.detail,
+    });
+  }
+  for (const m of messageRows) {
+    items.push({
+      kind: 'message',
+      at: m.createdAt,
+      messageId: m.id,
+      runId: m.runId,
+      journeyId: m.journeyId,
+      nodeId: m.nodeId,
+      channel: m.channel,
+      templateId: m.templateId,
+      category: m.category,
+      status: m.status,
+      recipient: m.recipient,
+      body: m.body,
+    });
+  }
+  // Array.prototype.sort is stable, so the per-kind query order breaks remaining ties.
+  items.sort((a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  return { customer, items };
+}

@@ -1,0 +1,5 @@
+export * from './journeys';
+export * from './customers';
+export * from './events';
+export * from './runs';
+export * from './messages';

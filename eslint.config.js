@@ -1,0 +1,47 @@
+// Type-aware lint for the whole monorepo. The workflows/ override keeps Temporal workflow code
+// deterministic: no Node built-ins, no server packages — only @temporalio/workflow and pure nodes/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '.data/**', 'web/.next/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'web/next-env.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['workflows/src/**/*.ts'],
+    ignores: ['workflows/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins.' })),
+          patterns: [
+            { group: ['@temporalio/*', '!@temporalio/workflow', '!@temporalio/common'], message: 'Workflows import only @temporalio/workflow.' },
+            { group: ['@yatra/db', '@yatra/db/*', '@yatra/worker', '@yatra/worker/*', 'pg', 'drizzle-orm', 'drizzle-orm/*', 'next', 'next/*'], message: 'Workflows may not import server packages; use activities (import type only).', allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/** Comparison operators a rule can use; shared by trigger filters, conditions, goals and waits. */
+export const operators = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'not_in',
+  'contains',
+  'exists',
+  'not_exists',
+] as const;
+export type Operator = (typeof operators)[number];
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * One rule: `field` is a dotted path into the run's facts (e.g. `order.paymentMethod`,
+ * `customer.language`, `trigger.properties.total`).
+ * @example { field: 'order.paymentMethod', op: 'eq', value: 'cod' }
+ */
+export const predicateSchema = z
+  .object({
+    field: z.string().min(1).describe('Dotted path, e.g. order.paymentMethod'),
+    op: z.enum(operators),
+    value: z.union([scalar, z.array(scalar)]).optional(),
+  })
+  .superRefine((rule, ctx) => {
+    const unary = rule.op === 'exists' || rule.op === 'not_exists';
+    if (!unary && rule.value === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${rule.op}" needs a value` });
+    }
+    if ((rule.op === 'in' || rule.op === 'not_in') && !Array.isArray(rule.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${rule.op}" needs a list` });
+    }
+  });
+export type Predicate = z.infer<typeof predicateSchema>;
+
+/** Reads a dotted path (`a.b.c`) out of a plain object; undefined when any step is missing. */
+export function readPath(source: unknown, path: string): unknown {
+  let current: unknown = source;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = Reflect.get(current, key);
+  }
+  return current;
+}
+
+function compare(actual: unknown, expected: unknown): number | null {
+  if (typeof actual === 'number' && typeof expected === 'number') return actual - expected;
+  if (typeof actual === 'string' && typeof expected === 'string') return actual.localeCompare(expected);
+  const a = Number(actual);
+  const b = Number(expected);
+  return Number.isFinite(a) && Number.isFinite(b) ? a - b : null;
+}
+
+// Loose equality across string/number so `"12" eq 12` holds: event properties arrive as JSON.
+function same(actual: unknown, expected: unknown): boolean {
+  if (actual === expected) return true;
+  if (actual === undefined || actual === null) return false;
+  return String(actual) === String(expected);
+}
+
+/**
+ * Evaluates one rule against a facts object.
+ * @example testPredicate({ order: { total: 90000 } }, { field: 'order.total', op: 'gte', value: 50000 }) // true
+ */
+export function testPredicate(source: unknown, rule: Predicate): boolean {
+  const actual = readPath(source, rule.field);
+  const expected = rule.value;
+  switch (rule.op) {
+    case 'exists':
+      return actual !== undefined && actual !== null;
+    case 'not_exists':
+      return actual === undefined || actual === null;
+    case 'eq':
+      return same(actual, expected);
+    case 'neq':
+      return !same(actual, expected);
+    case 'in':
+      return Array.isArray(expected) && expected.some((v) => same(actual, v));
+    case 'not_in':
+      return Array.isArray(expected) && !expected.some((v) => same(actual, v));
+    case 'contains':
+      if (Array.isArray(actual)) return actual.some((v) => same(v, expected));
+      return typeof actual === 'string' && actual.includes(String(expected));
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
+      const order = compare(actual, expected);
+      if (order === null) return false;
+      if (rule.op === 'gt') return order > 0;
+      if (rule.op === 'gte') return order >= 0;
+      if (rule.op === 'lt') return order < 0;
+      return order <= 0;
+    }
+  }
+}
+
+/** True when every rule holds (`all`) or at least one does (`any`); an empty list holds. */
+export function testAll(source: unknown, rules: readonly Predicate[], match: 'all' | 'any' = 'all') {
+  if (rules.length === 0) return true;
+  return match === 'all'
+    ? rules.every((r) => testPredicate(source, r))
+    : rules.some((r) => testPredicate(source, r));
+}

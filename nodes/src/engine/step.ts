@@ -1,0 +1,206 @@
+import { DAY_MS } from '../contract/durations';
+import { applyEventToOrder, orderFromEvent, type CustomerEvent, type CustomerSnapshot } from '../contract/facts';
+import { testAll } from '../contract/predicates';
+import type { CompiledJourney } from '../journey/ir';
+import { defaultRegistry, type NodeRegistry } from '../registry';
+import {
+  exitReasons,
+  MAX_VISITS,
+  type Effect,
+  type RunIdentity,
+  type RunState,
+  type StepInput,
+  type StepOutcome,
+  type StepRecord,
+  type WaitEffect,
+} from './state';
+
+// The one place journey semantics live. Pure: (IR, state, input, now) → (state, records).
+// The Temporal workflow and the simulator both drive it through runJourney().
+
+class Stepper {
+  readonly records: StepRecord[] = [];
+  constructor(
+    private readonly ir: CompiledJourney,
+    private readonly registry: NodeRegistry,
+    public state: RunState,
+    private readonly now: number,
+  ) {
+    this.state = {
+      ...state,
+      facts: { ...state.facts, journey: { ...state.facts.journey, daysSinceEntry: Math.floor((now - state.enteredAt) / DAY_MS) } },
+    };
+  }
+
+  record(nodeId: string, port: string | null, detail: Record<string, unknown> = {}) {
+    const nodeType = this.ir.nodes[nodeId]?.type ?? 'unknown';
+    this.records.push({ seq: this.state.seq, nodeId, nodeType, port, at: this.now, detail });
+    this.state = { ...this.state, seq: this.state.seq + 1 };
+  }
+
+  settle(pending: Effect): StepOutcome {
+    this.state = { ...this.state, pending };
+    return { state: this.state, records: this.records };
+  }
+
+  exit(reason: string, nodeId?: string, detail: Record<string, unknown> = {}): StepOutcome {
+    if (nodeId) this.record(nodeId, null, { exit: reason, ...detail });
+    return this.settle({ kind: 'exit', reason, nodeId, at: this.now });
+  }
+
+  /** Follows control nodes from `nodeId` until the run must act, wait or exit. */
+  advance(startId: string | undefined, fromNodeId: string): StepOutcome {
+    let nodeId = startId;
+    for (;;) {
+      if (nodeId === undefined) return this.exit(exitReasons.failed, fromNodeId, { error: 'port leads nowhere' });
+      if (this.now >= this.state.windowEndsAt) return this.exit(exitReasons.windowEnd, nodeId);
+      this.state = { ...this.state, visits: this.state.visits + 1 };
+      if (this.state.visits > MAX_VISITS) return this.exit(exitReasons.stepLimit, nodeId);
+      const node = this.ir.nodes[nodeId];
+      const def = node && this.registry.get(node.type, node.typeVersion);
+      if (!node || !def) return this.exit(exitReasons.failed, nodeId, { error: `node type ${node?.type ?? nodeId} is not registered` });
+      if (node.kind === 'action') {
+        const { runId } = this.state.run;
+        return this.settle({
+          kind: 'action',
+          nodeId,
+          nodeType: node.type,
+          typeVersion: node.typeVersion,
+          config: node.config,
+          idempotencyKey: `${runId}:${nodeId}:${this.state.seq}`,
+        });
+      }
+      const outcome = def.evaluate?.(node.config, {
+        nodeId,
+        now: this.now,
+        enteredAt: this.state.enteredAt,
+        windowEndsAt: this.state.windowEndsAt,
+        facts: this.state.facts,
+      });
+      if (!outcome) return this.exit(exitReasons.failed, nodeId, { error: 'control node without evaluate' });
+      if ('exit' in outcome) return this.exit(outcome.exit, nodeId);
+      if ('wait' in outcome) {
+        const { wait } = outcome;
+        const until = Math.min(wait.until, this.state.windowEndsAt);
+        if (until > this.now) {
+          this.record(nodeId, null, { waitingUntil: new Date(until).toISOString(), ...(wait.event ? { forEvent: wait.event.type } : {}) });
+          return this.settle({ kind: 'wait', nodeId, until, event: wait.event, onEvent: wait.onEvent, onTimeout: wait.onTimeout });
+        }
+        this.record(nodeId, wait.onTimeout, { elapsed: true });
+        nodeId = node.next[wait.onTimeout];
+        continue;
+      }
+      this.record(nodeId, outcome.port, outcome.detail);
+      fromNodeId = nodeId;
+      nodeId = node.next[outcome.port];
+    }
+  }
+
+  onEvent(event: CustomerEvent): StepOutcome {
+    const facts = this.state.facts;
+    this.state = {
+      ...this.state,
+      facts: {
+        ...facts,
+        event,
+        order: applyEventToOrder(facts.order, event),
+        eventCounts: { ...facts.eventCounts, [event.type]: (facts.eventCounts[event.type] ?? 0) + 1 },
+      },
+    };
+    const pending = this.state.pending;
+    if (pending.kind === 'exit') return this.settle(pending);
+    const goal = this.ir.goals.find((g) => g.event === event.type && testAll(this.state.facts, g.filters));
+    if (goal) return this.exit(exitReasons.goal, pending.nodeId, { goal: goal.id, event: event.type });
+    if (pending.kind === 'wait' && pending.onEvent && this.matches(pending, event)) {
+      this.record(pending.nodeId, pending.onEvent, { event: event.type });
+      return this.advance(this.ir.nodes[pending.nodeId]?.next[pending.onEvent], pending.nodeId);
+    }
+    return this.settle(pending);
+  }
+
+  matches(wait: WaitEffect, event: CustomerEvent): boolean {
+    if (!wait.event || wait.event.type !== event.type) return false;
+    const orderId = this.state.facts.order.id;
+    const eventOrder = event.properties.orderId;
+    if (wait.event.sameOrder && orderId && eventOrder !== undefined && String(eventOrder) !== orderId) return false;
+    return testAll(this.state.facts, wait.event.filters);
+  }
+
+  onTimer(): StepOutcome {
+    const pending = this.state.pending;
+    if (pending.kind !== 'wait' || this.now < pending.until) return this.settle(pending);
+    if (this.now >= this.state.windowEndsAt) return this.exit(exitReasons.windowEnd, pending.nodeId);
+    this.record(pending.nodeId, pending.onTimeout, {});
+    return this.advance(this.ir.nodes[pending.nodeId]?.next[pending.onTimeout], pending.nodeId);
+  }
+
+  onActionResult(port: string, output: Record<string, unknown> | undefined): StepOutcome {
+    const pending = this.state.pending;
+    if (pending.kind !== 'action') return this.settle(pending);
+    const node = this.ir.nodes[pending.nodeId];
+    const next = node?.next[port];
+    if (!next) {
+      return this.exit(exitReasons.failed, pending.nodeId, {
+        error: `node ${pending.nodeType} returned port "${port}", which it does not declare`,
+      });
+    }
+    if (output) {
+      this.state = { ...this.state, facts: { ...this.state.facts, outputs: { ...this.state.facts.outputs, [pending.nodeId]: output } } };
+    }
+    this.record(pending.nodeId, port, output ? { output } : {});
+    return this.advance(next, pending.nodeId);
+  }
+}
+
+/**
+ * Starts a run at the trigger: builds its facts and advances to the first action, wait or exit.
+ * @example const { state, records } = enterJourney(ir, { run, customer, entryEvent, now: Date.now() });
+ */
+export function enterJourney(
+  ir: CompiledJourney,
+  input: { run: RunIdentity; customer: CustomerSnapshot; entryEvent: CustomerEvent; now: number },
+  registry: NodeRegistry = defaultRegistry,
+): StepOutcome {
+  const { run, customer, entryEvent, now } = input;
+  const state: RunState = {
+    v: 1,
+    run,
+    enteredAt: now,
+    windowEndsAt: now + ir.windowDays * DAY_MS,
+    facts: {
+      customer,
+      trigger: entryEvent,
+      order: orderFromEvent(entryEvent),
+      event: null,
+      eventCounts: { [entryEvent.type]: 1 },
+      outputs: {},
+      journey: { id: run.journeyId, versionId: run.versionId, runId: run.runId, daysSinceEntry: 0 },
+    },
+    seq: 0,
+    visits: 0,
+    pending: { kind: 'exit', reason: 'not_started', at: now },
+  };
+  return new Stepper(ir, registry, state, now).advance(ir.trigger.nodeId, ir.trigger.nodeId);
+}
+
+/**
+ * Feeds one input (an action's result, a customer event, or a timer) to a run.
+ * @example step(ir, state, { kind: 'event', event }, Date.now())
+ */
+export function step(
+  ir: CompiledJourney,
+  state: RunState,
+  input: StepInput,
+  now: number,
+  registry: NodeRegistry = defaultRegistry,
+): StepOutcome {
+  const stepper = new Stepper(ir, registry, state, now);
+  switch (input.kind) {
+    case 'event':
+      return stepper.onEvent(input.event);
+    case 'timer':
+      return stepper.onTimer();
+    case 'action-result':
+      return stepper.onActionResult(input.port, input.output);
+  }
+}

