@@ -144,5 +144,5 @@ CREATE INDEX "events_customer_id_idx" ON "events" USING btree ("customer_id","oc
 CREATE INDEX "journey_runs_customer_status_idx" ON "journey_runs" USING btree ("customer_id","status");--> statement-breakpoint
 CREATE INDEX "journey_runs_version_status_idx" ON "journey_runs" USING btree ("version_id","status");--> statement-breakpoint
 CREATE INDEX "journey_steps_run_id_idx" ON "journey_steps" USING btree ("run_id");--> statement-breakpoint
-CREATE INDEX "messages_customer_id_idx" ON "messages" USING btree ("customer_id");--> statement-breakpoint
+CREATE INDEX "messages_customer_id_idx" ON "messages" USING btree ("customer_id","created_at");--> statement-breakpoint
 CREATE INDEX "messages_run_id_idx" ON "messages" USING btree ("run_id");

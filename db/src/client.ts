@@ -21,10 +21,13 @@ export interface DbHandle {
 /** Opens a pg Pool (max 10) on `url` with the Yatra schema; the caller owns close(). */
 export function createDb(url: string): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle client losing its connection (server restart) must not crash the process.
-  pool.on('error', (err) => console.error('[db] idle client error:', err.message));
-  const db = drizzle(pool, { schema });
   let closed: Promise<void> | undefined;
+  // An idle client losing its connection (server restart) must not crash the process; after
+  // close() the server may still be ending sockets pool.end() has already let go of.
+  pool.on('error', (err) => {
+    if (!closed) console.error('[db] idle client error:', err.message);
+  });
+  const db = drizzle(pool, { schema });
   return { db, pool, close: () => (closed ??= pool.end()) };
 }
 
@@ -36,7 +39,9 @@ export function getDb(): PoolDb {
   if (!globalForDb.__yatraDb) {
     const url = process.env.DATABASE_URL;
     if (!url) {
-      throw new Error('DATABASE_URL is not set: start Yatra with `npm start` (it provides one) or export DATABASE_URL=postgres://…');
+      throw new Error(
+        'DATABASE_URL is not set: start Yatra with `npm start` (it provides one) or export DATABASE_URL=postgres://…',
+      );
     }
     globalForDb.__yatraDb = createDb(url);
   }

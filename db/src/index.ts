@@ -1,6 +1,21 @@
-// The public surface of @yatra/db: schema types, the client, migrations and query functions.
-// Only this package imports drizzle operators; everyone else calls these functions.
-export * from './schema';
+// The public surface of @yatra/db: row types, the client, migrations and query functions.
+// Only this package imports drizzle operators and tables; everyone else calls these functions.
+export type {
+  Customer,
+  EventRow,
+  Journey,
+  JourneyRun,
+  JourneyStep,
+  JourneyVersion,
+  Message,
+  Order,
+  OrderItem,
+  OrderStatus,
+  PaymentMethod,
+  Product,
+  RunStatus,
+} from './schema';
+export { ORDER_STATUSES, PAYMENT_METHODS, RUN_STATUSES } from './schema';
 export * from './client';
 export * from './migrate';
 export * from './queries/journeys';

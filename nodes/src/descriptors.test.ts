@@ -14,7 +14,12 @@ describe('describeNode', () => {
     const d = describeNode(builtin('message.send'));
     expect(d.configSchema.type).toBe('object');
     const properties = d.configSchema.properties as Record<string, Record<string, unknown>>;
-    expect(Object.keys(properties).sort()).toEqual(['category', 'channel', 'templateId', 'variables']);
+    expect(Object.keys(properties).sort()).toEqual([
+      'category',
+      'channel',
+      'templateId',
+      'variables',
+    ]);
     expect(properties.channel?.enum).toEqual(['whatsapp', 'email', 'sms', 'push']);
     expect(properties.channel?.default).toBe('whatsapp');
     expect(d.configSchema.required).toEqual(['templateId']);
@@ -52,9 +57,21 @@ describe('describeNode', () => {
     const d = describeNode(def);
     expect(d.portsDependOnConfig).toBe(true);
     expect(d.ports).toEqual(['treatment', 'holdout']);
-    expect(def.portsFor({ mode: 'random', arms: [{ id: 'a', percent: 50 }, { id: 'b', percent: 50 }] })).toEqual(['a', 'b']);
     expect(
-      def.portsFor({ mode: 'attribute', field: 'customer.language', arms: [{ id: 'hindi', values: ['hi'] }] }),
+      def.portsFor({
+        mode: 'random',
+        arms: [
+          { id: 'a', percent: 50 },
+          { id: 'b', percent: 50 },
+        ],
+      }),
+    ).toEqual(['a', 'b']);
+    expect(
+      def.portsFor({
+        mode: 'attribute',
+        field: 'customer.language',
+        arms: [{ id: 'hindi', values: ['hi'] }],
+      }),
     ).toEqual(['hindi', 'other']);
     // An invalid config has no ports rather than throwing.
     expect(def.portsFor({ mode: 'random', arms: [{ id: 'a', percent: 40 }] })).toEqual([]);
@@ -70,7 +87,9 @@ describe('describeNode', () => {
 
   it('represents union configs (wait modes) as alternatives with properties', () => {
     const schema = describeNode(builtin('flow.wait')).configSchema;
-    const options = (schema.oneOf ?? schema.anyOf) as Array<{ properties: Record<string, unknown> }>;
+    const options = (schema.oneOf ?? schema.anyOf) as Array<{
+      properties: Record<string, unknown>;
+    }>;
     expect(options).toHaveLength(2);
     expect(Object.keys(options[0]?.properties ?? {})).toEqual(['mode', 'duration']);
     expect(Object.keys(options[1]?.properties ?? {})).toEqual(['mode', 'daysAfterEntry', 'at']);

@@ -31,7 +31,9 @@ function journeyAround(def: NodeDefinition): JourneyDocumentInput {
         { id: 'start', type: def.type, config: def.example },
         { id: 'end', type: 'flow.exit', config: {} },
       ],
-      edges: def.portsFor(def.example).map((port) => ({ source: 'start', sourcePort: port, target: 'end' })),
+      edges: def
+        .portsFor(def.example)
+        .map((port) => ({ source: 'start', sourcePort: port, target: 'end' })),
     };
   }
   const ports = def.portsFor(def.example);
@@ -75,14 +77,19 @@ describe('builtinNodes', () => {
   });
 
   it('has exactly one entry node type and an exit node type', () => {
-    expect(builtinNodes.filter((n) => n.role === 'entry').map((n) => n.type)).toEqual(['trigger.event']);
+    expect(builtinNodes.filter((n) => n.role === 'entry').map((n) => n.type)).toEqual([
+      'trigger.event',
+    ]);
     expect(builtinNodes.filter((n) => n.role === 'exit').map((n) => n.type)).toEqual(['flow.exit']);
   });
 
-  it.each(builtinNodes.map((n) => [n.type, n] as const))("%s: example parses with its own schema", (_type, def) => {
-    const parsed = def.config.safeParse(def.example);
-    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-  });
+  it.each(builtinNodes.map((n) => [n.type, n] as const))(
+    '%s: example parses with its own schema',
+    (_type, def) => {
+      const parsed = def.config.safeParse(def.example);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    },
+  );
 
   it.each(builtinNodes.map((n) => [n.type, n] as const))(
     '%s: a journey around its example compiles with every port wired',
@@ -93,7 +100,9 @@ describe('builtinNodes', () => {
       if (!result.ok) return;
       const compiled = Object.values(result.ir.nodes).find((n) => n.type === def.type);
       expect(compiled?.typeVersion).toBe(def.version);
-      expect(Object.keys(compiled?.next ?? {}).sort()).toEqual([...def.portsFor(def.example)].sort());
+      expect(Object.keys(compiled?.next ?? {}).sort()).toEqual(
+        [...def.portsFor(def.example)].sort(),
+      );
     },
   );
 });
@@ -141,6 +150,8 @@ describe('createRegistry', () => {
       ],
     };
     expect(compile(doc, registry).ok).toBe(true);
-    expect(compile(doc).errors).toContainEqual(expect.objectContaining({ code: 'unknown_type', nodeId: 'hello' }));
+    expect(compile(doc).errors).toContainEqual(
+      expect.objectContaining({ code: 'unknown_type', nodeId: 'hello' }),
+    );
   });
 });

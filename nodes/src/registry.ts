@@ -33,14 +33,18 @@ export function createRegistry(nodes: readonly NodeDefinition[]): NodeRegistry {
   const newest = new Map<string, NodeDefinition>();
   for (const node of nodes) {
     const key = `${node.type}@${node.version}`;
-    if (byKey.has(key)) throw new Error(`Duplicate node type "${node.type}" version ${node.version}: each type id and version must be registered once.`);
+    if (byKey.has(key))
+      throw new Error(
+        `Duplicate node type "${node.type}" version ${node.version}: each type id and version must be registered once.`,
+      );
     byKey.set(key, node);
     const current = newest.get(node.type);
     if (!current || current.version < node.version) newest.set(node.type, node);
   }
   return {
     all: () => nodes,
-    get: (type, version) => (version === undefined ? newest.get(type) : byKey.get(`${type}@${version}`)),
+    get: (type, version) =>
+      version === undefined ? newest.get(type) : byKey.get(`${type}@${version}`),
   };
 }
 

@@ -28,22 +28,36 @@ export function createActivities(deps: ActivityDeps) {
   const { db, registry, channels } = deps;
   return {
     /** Runs one action node; also persists the step records that led to it (one round trip). */
-    async executeNode(input: { effect: ActionEffect; state: RunState; records: StepRecord[]; now: number }): Promise<NodeResult> {
+    async executeNode(input: {
+      effect: ActionEffect;
+      state: RunState;
+      records: StepRecord[];
+      now: number;
+    }): Promise<NodeResult> {
       const { effect, state, records, now } = input;
       if (records.length > 0) await recordSteps(db, state.run.runId, toRows(records));
       const def = registry.get(effect.nodeType, effect.typeVersion);
       if (!def?.run) {
-        throw ApplicationFailure.nonRetryable(`Node type ${effect.nodeType} v${effect.typeVersion} is not registered in this worker`);
+        throw ApplicationFailure.nonRetryable(
+          `Node type ${effect.nodeType} v${effect.typeVersion} is not registered in this worker`,
+        );
       }
       const config = def.config.safeParse(effect.config);
       if (!config.success) {
-        throw ApplicationFailure.nonRetryable(`Config of node ${effect.nodeId} no longer matches ${effect.nodeType}: ${config.error.message}`);
+        throw ApplicationFailure.nonRetryable(
+          `Config of node ${effect.nodeId} no longer matches ${effect.nodeType}: ${config.error.message}`,
+        );
       }
       const at = new Date(now);
       const ctx = createNodeContext(effect, state, {
         now: at,
         attempt: activityInfo().attempt,
-        channels: channels.forStep({ idempotencyKey: effect.idempotencyKey, state, nodeId: effect.nodeId, at }),
+        channels: channels.forStep({
+          idempotencyKey: effect.idempotencyKey,
+          state,
+          nodeId: effect.nodeId,
+          at,
+        }),
         logger: {
           info: (message, meta) => console.log(`[${effect.nodeId}] ${message}`, meta ?? ''),
           warn: (message, meta) => console.warn(`[${effect.nodeId}] ${message}`, meta ?? ''),
@@ -58,10 +72,16 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     /** Persists the last records and closes the run with its exit reason. */
-    async finishRun(input: { runId: string; records: StepRecord[]; reason: string; at: number }): Promise<void> {
+    async finishRun(input: {
+      runId: string;
+      records: StepRecord[];
+      reason: string;
+      at: number;
+    }): Promise<void> {
       if (input.records.length > 0) await recordSteps(db, input.runId, toRows(input.records));
       await finishRun(db, input.runId, {
-        status: input.reason === 'failed' ? 'failed' : input.reason === 'goal' ? 'exited' : 'completed',
+        status:
+          input.reason === 'failed' ? 'failed' : input.reason === 'goal' ? 'exited' : 'completed',
         exitReason: input.reason,
         exitedAt: new Date(input.at),
       });

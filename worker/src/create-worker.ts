@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { Worker, bundleWorkflowCode, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  Worker,
+  bundleWorkflowCode,
+  type NativeConnection,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import type { Db } from '@yatra/db';
 import { defaultRegistry, type NodeRegistry } from '@yatra/nodes';
 import { createActivities, type JourneyActivities } from './activities';
@@ -7,13 +12,16 @@ import { createSandboxChannel } from './channels/sandbox-channel';
 import { TASK_QUEUE } from './config';
 
 /** The workflows entry point the worker bundles. */
-export const workflowsPath = fileURLToPath(new URL('../../workflows/src/index.ts', import.meta.url));
+export const workflowsPath = fileURLToPath(
+  new URL('../../workflows/src/index.ts', import.meta.url),
+);
 
 let cachedBundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundles the workflows once per process (tests start several workers). */
 export function workflowBundle(path = workflowsPath): Promise<WorkflowBundleWithSourceMap> {
-  if (path !== workflowsPath) return bundleWorkflowCode({ workflowsPath: path, logger: quietLogger });
+  if (path !== workflowsPath)
+    return bundleWorkflowCode({ workflowsPath: path, logger: quietLogger });
   cachedBundle ??= bundleWorkflowCode({ workflowsPath: path, logger: quietLogger });
   return cachedBundle;
 }
@@ -45,7 +53,10 @@ export interface JourneyWorkerOptions {
  */
 export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
   const { db, registry = defaultRegistry } = options;
-  const activities = { ...createActivities({ db, registry, channels: createSandboxChannel(db) }), ...options.overrides };
+  const activities = {
+    ...createActivities({ db, registry, channels: createSandboxChannel(db) }),
+    ...options.overrides,
+  };
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace ?? 'default',

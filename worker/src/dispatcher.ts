@@ -1,4 +1,8 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type Client,
+} from '@temporalio/client';
 import {
   claimEventBatch,
   createRun,
@@ -9,7 +13,12 @@ import {
   type Db,
   type EventRow,
 } from '@yatra/db';
-import { isCompiledJourney, testAll, type CustomerEvent, type CustomerSnapshot } from '@yatra/nodes';
+import {
+  isCompiledJourney,
+  testAll,
+  type CustomerEvent,
+  type CustomerSnapshot,
+} from '@yatra/nodes';
 import type { JourneyWorkflowInput } from '@yatra/workflows';
 import { customerEventSignal } from '@yatra/workflows/signals';
 
@@ -24,7 +33,13 @@ export const runWorkflowId = (journeyId: string, customerId: string, eventId: nu
   `journey/${journeyId}/${customerId}/${eventId}`;
 
 function toCustomerEvent(row: EventRow): CustomerEvent {
-  return { id: row.id, type: row.type, customerId: row.customerId, occurredAt: row.occurredAt.toISOString(), properties: row.properties };
+  return {
+    id: row.id,
+    type: row.type,
+    customerId: row.customerId,
+    occurredAt: row.occurredAt.toISOString(),
+    properties: row.properties,
+  };
 }
 
 async function snapshotOf(db: Db, customerId: string): Promise<CustomerSnapshot> {
@@ -60,13 +75,15 @@ async function startRuns(deps: DispatcherDeps, row: EventRow, event: CustomerEve
   const customer = await snapshotOf(db, row.customerId);
   for (const live of candidates) {
     const ir = live.ir;
-    if (!isCompiledJourney(ir)) throw new Error(`Version ${live.versionId} holds no compiled journey`);
+    if (!isCompiledJourney(ir))
+      throw new Error(`Version ${live.versionId} holds no compiled journey`);
     if (!testAll({ trigger: event, customer }, ir.trigger.filters)) continue;
     const previous = await listRuns(db, { journeyId: live.journeyId, customerId: row.customerId });
     const retry = previous.some((r) => r.entryEventId === row.id);
     if (!retry) {
       if (ir.reentry.policy === 'once' && previous.length > 0) continue;
-      if (ir.reentry.policy === 'after_exit' && previous.some((r) => r.status === 'running')) continue;
+      if (ir.reentry.policy === 'after_exit' && previous.some((r) => r.status === 'running'))
+        continue;
     }
     const workflowId = runWorkflowId(live.journeyId, row.customerId, row.id);
     const { run } = await createRun(db, {
@@ -79,7 +96,12 @@ async function startRuns(deps: DispatcherDeps, row: EventRow, event: CustomerEve
     });
     const input: JourneyWorkflowInput = {
       ir,
-      run: { journeyId: live.journeyId, versionId: live.versionId, runId: run.id, customerId: row.customerId },
+      run: {
+        journeyId: live.journeyId,
+        versionId: live.versionId,
+        runId: run.id,
+        customerId: row.customerId,
+      },
       customer,
       entryEvent: event,
     };
@@ -103,7 +125,11 @@ export async function dispatchPending(deps: DispatcherDeps, limit = 100) {
     const outcomes = [];
     for (const row of rows) {
       if (blocked.has(row.customerId)) {
-        outcomes.push({ id: row.id, ok: false, error: 'waiting for an earlier event of this customer' });
+        outcomes.push({
+          id: row.id,
+          ok: false,
+          error: 'waiting for an earlier event of this customer',
+        });
         continue;
       }
       try {
@@ -113,7 +139,11 @@ export async function dispatchPending(deps: DispatcherDeps, limit = 100) {
         outcomes.push({ id: row.id, ok: true });
       } catch (error) {
         blocked.add(row.customerId);
-        outcomes.push({ id: row.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+        outcomes.push({
+          id: row.id,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     return outcomes;
@@ -124,7 +154,10 @@ export async function dispatchPending(deps: DispatcherDeps, limit = 100) {
  * Polls for undispatched events until stopped. Returns a stop function that waits for the
  * current batch to finish.
  */
-export function startDispatcher(deps: DispatcherDeps, options: { intervalMs?: number; onError?: (e: unknown) => void } = {}) {
+export function startDispatcher(
+  deps: DispatcherDeps,
+  options: { intervalMs?: number; onError?: (e: unknown) => void } = {},
+) {
   const intervalMs = options.intervalMs ?? 250;
   let stopped = false;
   const loop = (async () => {

@@ -1,5 +1,13 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_MS, percentBucket, postPurchase45, simulate, type CompiledJourney } from '@yatra/nodes';
+import {
+  DAY_MS,
+  percentBucket,
+  postPurchase45,
+  simulate,
+  type CompiledJourney,
+} from '@yatra/nodes';
 import { createJourneyTestEnv, type JourneyTestEnv } from './testing/journey-test-env';
 
 // The demo journey on the time-skipping Temporal server against real PostgreSQL: four customers
@@ -44,7 +52,10 @@ describe('the 45-day demo journey on Temporal', () => {
   let ir: CompiledJourney;
   let journeyId: string;
   const ids = { prepaid: '', cod: '', reorder: '', undelivered: '' };
-  const sentAt: Record<string, Array<{ type: string; at: number; properties: Record<string, unknown> }>> = {};
+  const sentAt: Record<
+    string,
+    Array<{ type: string; at: number; properties: Record<string, unknown> }>
+  > = {};
 
   beforeAll(async () => {
     ({ ir, journeyId } = await t.publish(postPurchase45));
@@ -54,7 +65,8 @@ describe('the 45-day demo journey on Temporal', () => {
     ids.undelivered = treatmentCustomer(journeyId, 'arjun');
     const track = async (events: ReturnType<typeof placed | typeof delivered>[]) => {
       const at = await t.now();
-      for (const e of events) (sentAt[e.customerId] ??= []).push({ type: e.type, at, properties: e.properties });
+      for (const e of events)
+        (sentAt[e.customerId] ??= []).push({ type: e.type, at, properties: e.properties });
       await t.send(...events);
     };
     await track([
@@ -64,11 +76,27 @@ describe('the 45-day demo journey on Temporal', () => {
       placed(ids.undelivered, 'o-undelivered', 'prepaid'),
     ]);
     await t.sleepDays(3);
-    await track([delivered(ids.prepaid, 'o-prepaid'), delivered(ids.cod, 'o-cod'), delivered(ids.reorder, 'o-reorder')]);
+    await track([
+      delivered(ids.prepaid, 'o-prepaid'),
+      delivered(ids.cod, 'o-cod'),
+      delivered(ids.reorder, 'o-reorder'),
+    ]);
     await t.sleepDays(9);
     await track([placed(ids.reorder, 'o-reorder-2', 'prepaid')]);
     await t.finishAll();
+    if (process.env.YATRA_RECORD_HISTORIES === '1') await recordHistories();
   }, 300_000);
+
+  /** `YATRA_RECORD_HISTORIES=1` refreshes the histories replay.int.test.ts replays in CI. */
+  async function recordHistories() {
+    const folder = new URL('../../workflows/histories/', import.meta.url);
+    mkdirSync(folder, { recursive: true });
+    for (const [name, customerId] of Object.entries(ids)) {
+      const [run] = await t.runs(customerId);
+      const history = await t.client.workflow.getHandle(run!.workflowId).fetchHistory();
+      if (history) writeFileSync(new URL(`demo-${name}.json`, folder), historyToJSON(history));
+    }
+  }
 
   /** Each message's template and whole virtual day since entry. */
   async function sends(customerId: string) {
@@ -76,7 +104,15 @@ describe('the 45-day demo journey on Temporal', () => {
     const steps = await t.steps(run!.id);
     const entered = steps[0]!.at.getTime();
     const messages = await t.messages(customerId);
-    return { run: run!, entered, steps, days: messages.map((m) => [m.templateId, Math.floor((m.createdAt.getTime() - entered) / DAY_MS)]) };
+    return {
+      run: run!,
+      entered,
+      steps,
+      days: messages.map((m) => [
+        m.templateId,
+        Math.floor((m.createdAt.getTime() - entered) / DAY_MS),
+      ]),
+    };
   }
 
   it('(a) prepaid, delivered, no second order: every send on its day, then the window closes', async () => {
@@ -114,8 +150,16 @@ describe('the 45-day demo journey on Temporal', () => {
     expect(run.status).toBe('exited');
     expect(run.exitReason).toBe('goal');
     expect(Math.floor((run.exitedAt!.getTime() - entered) / DAY_MS)).toBe(12);
-    expect(days.map(([template]) => template)).toEqual(['order_confirmation', 'how_to_use', 'csat_request']);
-    expect(steps.at(-1)).toMatchObject({ nodeId: 'day14', port: null, detail: { exit: 'goal', goal: 'second_order' } });
+    expect(days.map(([template]) => template)).toEqual([
+      'order_confirmation',
+      'how_to_use',
+      'csat_request',
+    ]);
+    expect(steps.at(-1)).toMatchObject({
+      nodeId: 'day14',
+      port: null,
+      detail: { exit: 'goal', goal: 'second_order' },
+    });
   });
 
   it('(d) an order.delivered that never comes takes the timeout branch on day 7', async () => {
@@ -124,7 +168,9 @@ describe('the 45-day demo journey on Temporal', () => {
       ['order_confirmation', 0],
       ['delivery_delay', 7],
     ]);
-    expect(steps.find((s) => s.nodeId === 'await_delivery' && s.port !== null)?.port).toBe('timeout');
+    expect(steps.find((s) => s.nodeId === 'await_delivery' && s.port !== null)?.port).toBe(
+      'timeout',
+    );
     expect(run.exitReason).toBe('not_delivered');
     expect(Math.round((run.exitedAt!.getTime() - entered) / DAY_MS)).toBe(7);
   });
@@ -136,13 +182,28 @@ describe('the 45-day demo journey on Temporal', () => {
       const sim = await simulate(ir, {
         journeyId,
         startAt: new Date(entered).toISOString(),
-        customer: { id: customerId, name: customerId.split('-')[0], phone: '+919812345678', language: 'en', timeZone: 'Asia/Kolkata', attributes: {} },
+        customer: {
+          id: customerId,
+          name: customerId.split('-')[0],
+          phone: '+919812345678',
+          language: 'en',
+          timeZone: 'Asia/Kolkata',
+          attributes: {},
+        },
         entryEvent: { type: entry!.type, properties: entry!.properties },
-        events: later.map((e) => ({ type: e.type, at: new Date(e.at).toISOString(), properties: e.properties })),
+        events: later.map((e) => ({
+          type: e.type,
+          at: new Date(e.at).toISOString(),
+          properties: e.properties,
+        })),
       });
-      expect(steps.map((s) => [s.nodeId, s.port])).toEqual(sim.steps.map((s) => [s.nodeId, s.port]));
+      expect(steps.map((s) => [s.nodeId, s.port])).toEqual(
+        sim.steps.map((s) => [s.nodeId, s.port]),
+      );
       const messages = await t.messages(customerId);
-      expect(messages.map((m) => [m.templateId, m.variables])).toEqual(sim.messages.map((m) => [m.templateId, m.variables]));
+      expect(messages.map((m) => [m.templateId, m.variables])).toEqual(
+        sim.messages.map((m) => [m.templateId, m.variables]),
+      );
       for (const [i, s] of sim.steps.entries()) {
         expect(Math.abs(Date.parse(s.at) - steps[i]!.at.getTime())).toBeLessThan(60_000);
       }

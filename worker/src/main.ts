@@ -8,7 +8,8 @@ import { startDispatcher } from './dispatcher';
 
 async function main() {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set (npm start sets it; see README "Configuration").');
+  if (!url)
+    throw new Error('DATABASE_URL is not set (npm start sets it; see README "Configuration").');
   const { address, namespace } = temporalSettings();
   const { db, close } = createDb(url);
   // Connect first: a Worker.create that fails on a dead address would keep the process alive.
@@ -17,7 +18,10 @@ async function main() {
   const worker = await createJourneyWorker({ connection, namespace, db });
   const stopDispatcher = startDispatcher(
     { db, client, taskQueue: TASK_QUEUE },
-    { onError: (error) => console.error('[dispatcher]', error instanceof Error ? error.message : error) },
+    {
+      onError: (error) =>
+        console.error('[dispatcher]', error instanceof Error ? error.message : error),
+    },
   );
   const shutdown = () => worker.shutdown();
   process.once('SIGINT', shutdown);

@@ -73,7 +73,12 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ re
 
   const start = input.resume
     ? { state: input.resume.state, records: [] }
-    : enterJourney(input.ir, { run: input.run, customer: input.customer, entryEvent: input.entryEvent, now: Date.now() });
+    : enterJourney(input.ir, {
+        run: input.run,
+        customer: input.customer,
+        entryEvent: input.entryEvent,
+        now: Date.now(),
+      });
 
   const final = await runJourney(input.ir, start, {
     now: () => Date.now(),
@@ -86,7 +91,12 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ re
     },
     async runAction(effect, state, records) {
       current = state;
-      return actionsFor(effect.nodeType, effect.typeVersion).executeNode({ effect, state, records, now: Date.now() });
+      return actionsFor(effect.nodeType, effect.typeVersion).executeNode({
+        effect,
+        state,
+        records,
+        now: Date.now(),
+      });
     },
     async flush(records, state) {
       current = state;
@@ -96,13 +106,22 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ re
       current = state;
       const info = workflowInfo();
       if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_ROLLOVER) {
-        await continueAsNew<typeof journeyWorkflow>({ ...input, resume: { state, inbox: [...inbox] } });
+        await continueAsNew<typeof journeyWorkflow>({
+          ...input,
+          resume: { state, inbox: [...inbox] },
+        });
       }
     },
     async finish(state, records) {
       current = state;
-      const exit = state.pending.kind === 'exit' ? state.pending : { reason: 'unknown', at: Date.now() };
-      await bookkeeping.finishRun({ runId: state.run.runId, records, reason: exit.reason, at: exit.at });
+      const exit =
+        state.pending.kind === 'exit' ? state.pending : { reason: 'unknown', at: Date.now() };
+      await bookkeeping.finishRun({
+        runId: state.run.runId,
+        records,
+        reason: exit.reason,
+        at: exit.at,
+      });
     },
   });
   return { reason: final.pending.kind === 'exit' ? final.pending.reason : 'unknown' };

@@ -1,6 +1,15 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { customers, orderItems, orders, products, type Customer, type Order, type OrderItem, type Product } from '../schema';
+import {
+  customers,
+  orderItems,
+  orders,
+  products,
+  type Customer,
+  type Order,
+  type OrderItem,
+  type Product,
+} from '../schema';
 
 export interface CustomerInput {
   id: string;
@@ -89,11 +98,19 @@ export async function listProducts(db: Db): Promise<Product[]> {
 export async function getOrder(db: Db, id: string): Promise<OrderWithItems | null> {
   const [order] = await db.select().from(orders).where(eq(orders.id, id));
   if (!order) return null;
-  const items = await db.select().from(orderItems).where(eq(orderItems.orderId, id)).orderBy(asc(orderItems.sku));
+  const items = await db
+    .select()
+    .from(orderItems)
+    .where(eq(orderItems.orderId, id))
+    .orderBy(asc(orderItems.sku));
   return { ...order, items };
 }
 
 /** A customer's orders, oldest first (order count, COD share, "second order" checks). */
 export async function listOrdersForCustomer(db: Db, customerId: string): Promise<Order[]> {
-  return db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(asc(orders.placedAt), asc(orders.id));
+  return db
+    .select()
+    .from(orders)
+    .where(eq(orders.customerId, customerId))
+    .orderBy(asc(orders.placedAt), asc(orders.id));
 }

@@ -1,7 +1,14 @@
 // The state an accepted event implies (customer rows, order status), applied inside ingestEvents' transaction.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { customers, ORDER_STATUSES, orderItems, orders, type OrderStatus, type PaymentMethod } from '../schema';
+import {
+  customers,
+  ORDER_STATUSES,
+  orderItems,
+  orders,
+  type OrderStatus,
+  type PaymentMethod,
+} from '../schema';
 import { isRecord, optionalInt, optionalString } from './parse';
 
 interface EventLike {
@@ -68,7 +75,11 @@ export async function ensureCustomers(tx: Db, all: EventLike[], fresh: EventLike
     .onConflictDoNothing({ target: customers.id });
   for (const id of ids) {
     const p = profiles.get(id);
-    if (p) await tx.update(customers).set({ ...p, updatedAt: new Date() }).where(eq(customers.id, id));
+    if (p)
+      await tx
+        .update(customers)
+        .set({ ...p, updatedAt: new Date() })
+        .where(eq(customers.id, id));
   }
 }
 
@@ -92,7 +103,8 @@ export async function applyOrderEvent(tx: Db, e: EventLike): Promise<void> {
 
 async function placeOrder(tx: Db, e: EventLike, orderId: string): Promise<void> {
   const method = e.properties.paymentMethod;
-  const paymentMethod: PaymentMethod | null = method === 'cod' || method === 'prepaid' ? method : null;
+  const paymentMethod: PaymentMethod | null =
+    method === 'cod' || method === 'prepaid' ? method : null;
   const created = await tx
     .insert(orders)
     .values({
@@ -115,7 +127,10 @@ async function placeOrder(tx: Db, e: EventLike, orderId: string): Promise<void> 
     const qty = optionalInt(item.qty) ?? 1;
     if (!sku || qty <= 0) continue;
     const prev = items.get(sku); // the same SKU twice in one order: one line, quantities added
-    items.set(sku, { qty: (prev?.qty ?? 0) + qty, pricePaise: optionalInt(item.price) ?? prev?.pricePaise ?? null });
+    items.set(sku, {
+      qty: (prev?.qty ?? 0) + qty,
+      pricePaise: optionalInt(item.price) ?? prev?.pricePaise ?? null,
+    });
   }
   if (items.size === 0) return;
   await tx

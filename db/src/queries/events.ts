@@ -86,7 +86,8 @@ export async function claimEventBatch(
 ): Promise<ClaimResult> {
   return db.transaction(async (tx) => {
     const conditions: SQL[] = [isNull(events.dispatchedAt)];
-    if (options.maxAttempts !== undefined) conditions.push(lt(events.dispatchAttempts, options.maxAttempts));
+    if (options.maxAttempts !== undefined)
+      conditions.push(lt(events.dispatchAttempts, options.maxAttempts));
     const rows = await tx
       .select()
       .from(events)
@@ -105,12 +106,18 @@ export async function claimEventBatch(
     const failures = [...byId].filter(([, o]) => !o.ok);
 
     if (okIds.length > 0) {
-      await tx.update(events).set({ dispatchedAt: sql`now()`, lastError: null }).where(inArray(events.id, okIds));
+      await tx
+        .update(events)
+        .set({ dispatchedAt: sql`now()`, lastError: null })
+        .where(inArray(events.id, okIds));
     }
     for (const [id, f] of failures) {
       await tx
         .update(events)
-        .set({ dispatchAttempts: sql`${events.dispatchAttempts} + 1`, lastError: f.error ?? 'dispatch failed' })
+        .set({
+          dispatchAttempts: sql`${events.dispatchAttempts} + 1`,
+          lastError: f.error ?? 'dispatch failed',
+        })
         .where(eq(events.id, id));
     }
     return { claimed: rows.length, dispatched: okIds.length, failed: failures.length };
@@ -118,7 +125,10 @@ export async function claimEventBatch(
 }
 
 /** Recent events, newest first; optionally one customer's. */
-export async function listEvents(db: Db, opts: { customerId?: string; limit?: number } = {}): Promise<EventRow[]> {
+export async function listEvents(
+  db: Db,
+  opts: { customerId?: string; limit?: number } = {},
+): Promise<EventRow[]> {
   return db
     .select()
     .from(events)

@@ -1,6 +1,12 @@
 import { count, countDistinct, desc, eq, max } from 'drizzle-orm';
 import type { Db } from '../client';
-import { journeyRuns, journeys, journeyVersions, type Journey, type JourneyVersion } from '../schema';
+import {
+  journeyRuns,
+  journeys,
+  journeyVersions,
+  type Journey,
+  type JourneyVersion,
+} from '../schema';
 
 export interface JourneyDraftInput {
   name: string;
@@ -112,9 +118,16 @@ export async function listJourneys(db: Db): Promise<JourneySummary[]> {
  */
 export async function deleteJourney(db: Db, id: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [run] = await tx.select({ id: journeyRuns.id }).from(journeyRuns).where(eq(journeyRuns.journeyId, id)).limit(1);
+    const [run] = await tx
+      .select({ id: journeyRuns.id })
+      .from(journeyRuns)
+      .where(eq(journeyRuns.journeyId, id))
+      .limit(1);
     if (run) throw new Error(`Journey ${id} has runs and cannot be deleted; unpublish it instead.`);
-    const deleted = await tx.delete(journeys).where(eq(journeys.id, id)).returning({ id: journeys.id });
+    const deleted = await tx
+      .delete(journeys)
+      .where(eq(journeys.id, id))
+      .returning({ id: journeys.id });
     return deleted.length > 0;
   });
 }
@@ -123,9 +136,16 @@ export async function deleteJourney(db: Db, id: string): Promise<boolean> {
  * Stores a new immutable version (max + 1) and makes it live, in one transaction with the journey
  * row locked, so concurrent publishes get distinct version numbers.
  */
-export async function publishJourneyVersion(db: Db, input: PublishJourneyInput): Promise<JourneyVersion> {
+export async function publishJourneyVersion(
+  db: Db,
+  input: PublishJourneyInput,
+): Promise<JourneyVersion> {
   return db.transaction(async (tx) => {
-    const [journey] = await tx.select({ id: journeys.id }).from(journeys).where(eq(journeys.id, input.journeyId)).for('update');
+    const [journey] = await tx
+      .select({ id: journeys.id })
+      .from(journeys)
+      .where(eq(journeys.id, input.journeyId))
+      .for('update');
     if (!journey) throw new Error(`publishJourneyVersion: journey ${input.journeyId} not found`);
     const [latest] = await tx
       .select({ version: max(journeyVersions.version) })
@@ -143,7 +163,10 @@ export async function publishJourneyVersion(db: Db, input: PublishJourneyInput):
       })
       .returning();
     if (!version) throw new Error('publishJourneyVersion: insert returned no row');
-    await tx.update(journeys).set({ liveVersionId: version.id }).where(eq(journeys.id, input.journeyId));
+    await tx
+      .update(journeys)
+      .set({ liveVersionId: version.id })
+      .where(eq(journeys.id, input.journeyId));
     return version;
   });
 }
@@ -155,7 +178,11 @@ export async function unpublishJourney(db: Db, journeyId: string): Promise<void>
 
 /** All versions of a journey, newest first. */
 export async function listJourneyVersions(db: Db, journeyId: string): Promise<JourneyVersion[]> {
-  return db.select().from(journeyVersions).where(eq(journeyVersions.journeyId, journeyId)).orderBy(desc(journeyVersions.version));
+  return db
+    .select()
+    .from(journeyVersions)
+    .where(eq(journeyVersions.journeyId, journeyId))
+    .orderBy(desc(journeyVersions.version));
 }
 
 /** One published version (the IR a run is pinned to), or null. */
@@ -165,7 +192,10 @@ export async function getJourneyVersion(db: Db, id: string): Promise<JourneyVers
 }
 
 /** The live version of every journey triggered by `eventType` — what the dispatcher starts runs of. */
-export async function findLiveVersionsForTrigger(db: Db, eventType: string): Promise<LiveTrigger[]> {
+export async function findLiveVersionsForTrigger(
+  db: Db,
+  eventType: string,
+): Promise<LiveTrigger[]> {
   return db
     .select({
       journeyId: journeyVersions.journeyId,

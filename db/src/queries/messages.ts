@@ -26,11 +26,19 @@ export interface MessageInput {
  * Writes a message to the outbox once per idempotency key. `created: false` returns the row an
  * earlier attempt wrote, so a retried send activity knows not to call the provider again.
  */
-export async function insertMessageOnce(db: Db, input: MessageInput): Promise<{ message: Message; created: boolean }> {
-  const [inserted] = await db.insert(messages).values(input).onConflictDoNothing({ target: messages.idempotencyKey }).returning();
+export async function insertMessageOnce(
+  db: Db,
+  input: MessageInput,
+): Promise<{ message: Message; created: boolean }> {
+  const [inserted] = await db
+    .insert(messages)
+    .values(input)
+    .onConflictDoNothing({ target: messages.idempotencyKey })
+    .returning();
   if (inserted) return { message: inserted, created: true };
   const existing = await getMessageByKey(db, input.idempotencyKey);
-  if (!existing) throw new Error(`insertMessageOnce: conflict but no message with key ${input.idempotencyKey}`);
+  if (!existing)
+    throw new Error(`insertMessageOnce: conflict but no message with key ${input.idempotencyKey}`);
   return { message: existing, created: false };
 }
 

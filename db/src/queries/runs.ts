@@ -1,6 +1,23 @@
-import { and, asc, count, countDistinct, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  countDistinct,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  or,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db } from '../client';
-import { journeyRuns, journeySteps, type JourneyRun, type JourneyStep, type RunStatus } from '../schema';
+import {
+  journeyRuns,
+  journeySteps,
+  type JourneyRun,
+  type JourneyStep,
+  type RunStatus,
+} from '../schema';
 
 export interface CreateRunInput {
   id?: string;
@@ -48,7 +65,10 @@ export interface NodeCount {
  * Records a run's entry; idempotent on id, workflow id and (journey, customer, entry event), so a
  * redelivered trigger finds the existing run (`created: false`) instead of entering twice.
  */
-export async function createRun(db: Db, input: CreateRunInput): Promise<{ run: JourneyRun; created: boolean }> {
+export async function createRun(
+  db: Db,
+  input: CreateRunInput,
+): Promise<{ run: JourneyRun; created: boolean }> {
   const [inserted] = await db.insert(journeyRuns).values(input).onConflictDoNothing().returning();
   if (inserted) return { run: inserted, created: true };
   const matches: SQL[] = [eq(journeyRuns.workflowId, input.workflowId)];
@@ -61,13 +81,24 @@ export async function createRun(db: Db, input: CreateRunInput): Promise<{ run: J
     );
     if (sameEntry) matches.push(sameEntry);
   }
-  const [existing] = await db.select().from(journeyRuns).where(or(...matches)).limit(1);
-  if (!existing) throw new Error(`createRun: conflict on insert but no existing run for workflow ${input.workflowId}`);
+  const [existing] = await db
+    .select()
+    .from(journeyRuns)
+    .where(or(...matches))
+    .limit(1);
+  if (!existing)
+    throw new Error(
+      `createRun: conflict on insert but no existing run for workflow ${input.workflowId}`,
+    );
   return { run: existing, created: false };
 }
 
 /** Whether the customer ever entered the journey (any version, any status) — for "enter once" rules. */
-export async function hasEnteredJourney(db: Db, journeyId: string, customerId: string): Promise<boolean> {
+export async function hasEnteredJourney(
+  db: Db,
+  journeyId: string,
+  customerId: string,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: journeyRuns.id })
     .from(journeyRuns)
@@ -81,7 +112,13 @@ export async function hasOpenRun(db: Db, journeyId: string, customerId: string):
   const [row] = await db
     .select({ id: journeyRuns.id })
     .from(journeyRuns)
-    .where(and(eq(journeyRuns.journeyId, journeyId), eq(journeyRuns.customerId, customerId), eq(journeyRuns.status, 'running')))
+    .where(
+      and(
+        eq(journeyRuns.journeyId, journeyId),
+        eq(journeyRuns.customerId, customerId),
+        eq(journeyRuns.status, 'running'),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }
@@ -89,14 +126,23 @@ export async function hasOpenRun(db: Db, journeyId: string, customerId: string):
 /** The customer's running runs — the workflows the dispatcher signals with each new event. */
 export async function listOpenRunsForCustomer(db: Db, customerId: string): Promise<OpenRun[]> {
   return db
-    .select({ id: journeyRuns.id, workflowId: journeyRuns.workflowId, journeyId: journeyRuns.journeyId, versionId: journeyRuns.versionId })
+    .select({
+      id: journeyRuns.id,
+      workflowId: journeyRuns.workflowId,
+      journeyId: journeyRuns.journeyId,
+      versionId: journeyRuns.versionId,
+    })
     .from(journeyRuns)
     .where(and(eq(journeyRuns.customerId, customerId), eq(journeyRuns.status, 'running')))
     .orderBy(asc(journeyRuns.enteredAt));
 }
 
 /** Marks a run finished; a no-op (null) if it already finished, so a retried activity is harmless. */
-export async function finishRun(db: Db, runId: string, input: FinishRunInput): Promise<JourneyRun | null> {
+export async function finishRun(
+  db: Db,
+  runId: string,
+  input: FinishRunInput,
+): Promise<JourneyRun | null> {
   const [row] = await db
     .update(journeyRuns)
     .set({ status: input.status, exitReason: input.exitReason, exitedAt: input.exitedAt })
@@ -122,13 +168,21 @@ export async function recordSteps(db: Db, runId: string, steps: StepInput[]): Pr
       .where(eq(journeySteps.runId, runId))
       .orderBy(desc(journeySteps.seq))
       .limit(1);
-    if (last) await tx.update(journeyRuns).set({ currentNodeId: last.nodeId }).where(eq(journeyRuns.id, runId));
+    if (last)
+      await tx
+        .update(journeyRuns)
+        .set({ currentNodeId: last.nodeId })
+        .where(eq(journeyRuns.id, runId));
   });
 }
 
 /** A run's steps in order. */
 export async function listSteps(db: Db, runId: string): Promise<JourneyStep[]> {
-  return db.select().from(journeySteps).where(eq(journeySteps.runId, runId)).orderBy(asc(journeySteps.seq));
+  return db
+    .select()
+    .from(journeySteps)
+    .where(eq(journeySteps.runId, runId))
+    .orderBy(asc(journeySteps.seq));
 }
 
 /** Runs, newest entry first, filtered by journey, customer and/or status. */

@@ -1,6 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { events, journeyRuns, journeys, journeySteps, journeyVersions, messages, type Customer, type RunStatus } from '../schema';
+import {
+  events,
+  journeyRuns,
+  journeys,
+  journeySteps,
+  journeyVersions,
+  messages,
+  type Customer,
+  type RunStatus,
+} from '../schema';
 import { getCustomer } from './customers';
 
 export type TimelineItem =
@@ -56,7 +65,13 @@ export interface CustomerTimeline {
 }
 
 // At equal times, cause comes before effect: the event, then the entry, its steps, their sends, the exit.
-const KIND_ORDER: Record<TimelineItem['kind'], number> = { event: 0, 'run.entered': 1, step: 2, message: 3, 'run.exited': 4 };
+const KIND_ORDER: Record<TimelineItem['kind'], number> = {
+  event: 0,
+  'run.entered': 1,
+  step: 2,
+  message: 3,
+  'run.exited': 4,
+};
 
 /** Everything that happened to one customer — events, journey entries/exits, steps, messages — oldest first. */
 export async function getCustomerTimeline(db: Db, customerId: string): Promise<CustomerTimeline> {
@@ -76,18 +91,41 @@ export async function getCustomerTimeline(db: Db, customerId: string): Promise<C
       .innerJoin(journeyRuns, eq(journeyRuns.id, journeySteps.runId))
       .where(eq(journeyRuns.customerId, customerId))
       .orderBy(asc(journeySteps.runId), asc(journeySteps.seq)),
-    db.select().from(messages).where(eq(messages.customerId, customerId)).orderBy(asc(messages.createdAt), asc(messages.sentAt)),
+    db
+      .select()
+      .from(messages)
+      .where(eq(messages.customerId, customerId))
+      .orderBy(asc(messages.createdAt), asc(messages.sentAt)),
   ]);
 
   const items: TimelineItem[] = [];
   for (const e of eventRows) {
-    items.push({ kind: 'event', at: e.occurredAt, eventId: e.id, type: e.type, properties: e.properties });
+    items.push({
+      kind: 'event',
+      at: e.occurredAt,
+      eventId: e.id,
+      type: e.type,
+      properties: e.properties,
+    });
   }
   for (const { run, journeyName, version } of runRows) {
     const common = { runId: run.id, journeyId: run.journeyId, journeyName };
-    items.push({ kind: 'run.entered', at: run.enteredAt, ...common, versionId: run.versionId, version, workflowId: run.workflowId });
+    items.push({
+      kind: 'run.entered',
+      at: run.enteredAt,
+      ...common,
+      versionId: run.versionId,
+      version,
+      workflowId: run.workflowId,
+    });
     if (run.exitedAt) {
-      items.push({ kind: 'run.exited', at: run.exitedAt, ...common, status: run.status, exitReason: run.exitReason });
+      items.push({
+        kind: 'run.exited',
+        at: run.exitedAt,
+        ...common,
+        status: run.status,
+        exitReason: run.exitReason,
+      });
     }
   }
   for (const { step, journeyId } of stepRows) {

@@ -1,7 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
-export const ORDER_STATUSES = ['placed', 'shipped', 'out_for_delivery', 'delivered', 'returned', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'placed',
+  'shipped',
+  'out_for_delivery',
+  'delivered',
+  'returned',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const PAYMENT_METHODS = ['cod', 'prepaid'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -55,8 +72,14 @@ export const orders = pgTable(
   },
   (t) => [
     index('orders_customer_id_idx').on(t.customerId, t.placedAt),
-    check('orders_status_check', sql.raw(`status in (${ORDER_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
-    check('orders_payment_method_check', sql.raw(`payment_method in (${PAYMENT_METHODS.map((s) => `'${s}'`).join(', ')})`)),
+    check(
+      'orders_status_check',
+      sql.raw(`status in (${ORDER_STATUSES.map((s) => `'${s}'`).join(', ')})`),
+    ),
+    check(
+      'orders_payment_method_check',
+      sql.raw(`payment_method in (${PAYMENT_METHODS.map((s) => `'${s}'`).join(', ')})`),
+    ),
   ],
 );
 
@@ -70,7 +93,10 @@ export const orderItems = pgTable(
     qty: integer('qty').notNull(),
     pricePaise: integer('price_paise'),
   },
-  (t) => [primaryKey({ columns: [t.orderId, t.sku] }), check('order_items_qty_check', sql`${t.qty} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.sku] }),
+    check('order_items_qty_check', sql`${t.qty} > 0`),
+  ],
 );
 
 export type Customer = typeof customers.$inferSelect;

@@ -14,14 +14,18 @@ export const events = pgTable(
     type: text('type').notNull(),
     customerId: text('customer_id').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
-    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
     properties: jsonb('properties').$type<Record<string, unknown>>().notNull().default({}),
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true, mode: 'date' }),
     dispatchAttempts: integer('dispatch_attempts').notNull().default(0),
     lastError: text('last_error'),
   },
   (t) => [
-    index('events_undispatched_idx').on(t.id).where(sql`dispatched_at is null`),
+    index('events_undispatched_idx')
+      .on(t.id)
+      .where(sql`dispatched_at is null`),
     index('events_customer_id_idx').on(t.customerId, t.occurredAt),
   ],
 );

@@ -1,4 +1,14 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 /** A journey as the canvas edits it: the mutable draft plus a pointer to its live version. */
 export const journeys = pgTable('journeys', {
@@ -7,7 +17,9 @@ export const journeys = pgTable('journeys', {
   description: text('description').notNull().default(''),
   /** The canvas document (nodes/ owns its type). */
   graph: jsonb('graph').$type<unknown>().notNull(),
-  liveVersionId: uuid('live_version_id').references((): AnyPgColumn => journeyVersions.id, { onDelete: 'set null' }),
+  liveVersionId: uuid('live_version_id').references((): AnyPgColumn => journeyVersions.id, {
+    onDelete: 'set null',
+  }),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
@@ -25,7 +37,9 @@ export const journeyVersions = pgTable(
     /** The compiled journey IR (nodes/ owns its type). */
     ir: jsonb('ir').$type<unknown>().notNull(),
     triggerEvent: text('trigger_event').notNull(),
-    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
     publishedBy: text('published_by').notNull().default('system'),
   },
   (t) => [

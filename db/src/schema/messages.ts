@@ -27,7 +27,10 @@ export const messages = pgTable(
     /** Wall-clock time the row was written. */
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('messages_customer_id_idx').on(t.customerId, t.createdAt), index('messages_run_id_idx').on(t.runId)],
+  (t) => [
+    index('messages_customer_id_idx').on(t.customerId, t.createdAt),
+    index('messages_run_id_idx').on(t.runId),
+  ],
 );
 
 export type Message = typeof messages.$inferSelect;

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { journeys, journeyVersions } from './journeys';
 
 export const RUN_STATUSES = ['running', 'completed', 'exited', 'failed'] as const;
@@ -30,7 +42,10 @@ export const journeyRuns = pgTable(
     unique('journey_runs_entry_unique').on(t.journeyId, t.customerId, t.entryEventId),
     index('journey_runs_customer_status_idx').on(t.customerId, t.status),
     index('journey_runs_version_status_idx').on(t.versionId, t.status),
-    check('journey_runs_status_check', sql.raw(`status in (${RUN_STATUSES.map((s) => `'${s}'`).join(', ')})`)),
+    check(
+      'journey_runs_status_check',
+      sql.raw(`status in (${RUN_STATUSES.map((s) => `'${s}'`).join(', ')})`),
+    ),
   ],
 );
 
@@ -49,7 +64,10 @@ export const journeySteps = pgTable(
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [unique('journey_steps_run_id_seq_unique').on(t.runId, t.seq), index('journey_steps_run_id_idx').on(t.runId)],
+  (t) => [
+    unique('journey_steps_run_id_seq_unique').on(t.runId, t.seq),
+    index('journey_steps_run_id_idx').on(t.runId),
+  ],
 );
 
 export type JourneyRun = typeof journeyRuns.$inferSelect;

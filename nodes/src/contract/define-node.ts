@@ -3,7 +3,8 @@ import type { CustomerSnapshot, RunFacts } from './facts';
 import type { Predicate } from './predicates';
 
 /** Where a node appears in the palette. */
-export type NodeCategory = 'trigger' | 'flow' | 'audience' | 'message' | 'media' | 'loyalty' | 'custom';
+export type NodeCategory =
+  'trigger' | 'flow' | 'audience' | 'message' | 'media' | 'loyalty' | 'custom';
 
 /** The message a node hands to a channel; the worker adds the idempotency key and recipient. */
 export interface OutboundMessage {
@@ -83,7 +84,8 @@ interface NodeIdentity<S extends z.ZodType> {
   example: z.input<S>;
 }
 
-type Ports<S extends z.ZodType, P extends string> = readonly P[] | ((config: z.output<S>) => readonly P[]);
+type Ports<S extends z.ZodType, P extends string> =
+  readonly P[] | ((config: z.output<S>) => readonly P[]);
 
 /** An action node runs in the worker, as a retried, idempotent activity. */
 export interface ActionNodeSpec<S extends z.ZodType, P extends string> extends NodeIdentity<S> {
@@ -104,11 +106,15 @@ export interface ControlNodeSpec<S extends z.ZodType, P extends string> extends 
   evaluate(config: z.output<S>, env: ControlEnv): ControlOutcome<P>;
   /** The longest this node can hold a customer (compile checks it against the window). */
   maxDelayMs?(config: z.output<S>): number;
+  /**
+   * The least time this node always takes. A loop must contain a node with a positive minimum,
+   * or it would spin (an "until day N" wait takes no time once day N has passed).
+   */
+  minDelayMs?(config: z.output<S>): number;
 }
 
 export type NodeSpec<S extends z.ZodType, P extends string> =
-  | ActionNodeSpec<S, P>
-  | ControlNodeSpec<S, P>;
+  ActionNodeSpec<S, P> | ControlNodeSpec<S, P>;
 
 /**
  * A registered node type with its types erased, so built-ins and custom nodes share one registry.
@@ -123,6 +129,7 @@ export interface NodeDefinition extends Omit<NodeIdentity<z.ZodType>, 'example'>
   run?(ctx: NodeContext, config: unknown): Promise<NodeResult>;
   evaluate?(config: unknown, env: ControlEnv): ControlOutcome;
   maxDelayMs?(config: unknown): number;
+  minDelayMs?(config: unknown): number;
   retry?: { maximumAttempts?: number; initialIntervalMs?: number };
   timeoutMs?: number;
 }
@@ -141,7 +148,9 @@ export interface NodeDefinition extends Omit<NodeIdentity<z.ZodType>, 'example'>
  *   },
  * });
  */
-export function defineNode<S extends z.ZodType, P extends string>(spec: NodeSpec<S, P>): NodeDefinition {
+export function defineNode<S extends z.ZodType, P extends string>(
+  spec: NodeSpec<S, P>,
+): NodeDefinition {
   const portsFor = (config: unknown): readonly string[] => {
     if (typeof spec.ports !== 'function') return spec.ports;
     const parsed = spec.config.safeParse(config);

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 
-const orderEvents = ['order.placed', 'order.shipped', 'order.out_for_delivery', 'order.delivered', 'order.returned', 'order.cancelled'];
+const orderEvents = [
+  'order.placed',
+  'order.shipped',
+  'order.out_for_delivery',
+  'order.delivered',
+  'order.returned',
+  'order.cancelled',
+];
 
 /** Profile fields an event may carry to create or update its customer. */
 export const customerProfileSchema = z.object({
   name: z.string().min(1).optional(),
-  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164, e.g. +919812345678').optional(),
+  phone: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164, e.g. +919812345678')
+    .optional(),
   email: z.email().optional(),
   language: z.string().min(2).max(8).optional(),
   timeZone: z.string().min(1).optional(),
@@ -15,7 +25,15 @@ const orderPlacedSchema = z.object({
   orderId: z.string().min(1),
   total: z.number().int('total is integer paise (₹1 = 100)').min(0),
   paymentMethod: z.enum(['cod', 'prepaid']),
-  items: z.array(z.object({ sku: z.string().min(1), qty: z.number().int().positive(), price: z.number().int().min(0).optional() })).default([]),
+  items: z
+    .array(
+      z.object({
+        sku: z.string().min(1),
+        qty: z.number().int().positive(),
+        price: z.number().int().min(0).optional(),
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -36,11 +54,18 @@ export const eventInputSchema = z
     const check = (schema: z.ZodType, value: unknown, base: string) => {
       const result = schema.safeParse(value);
       if (result.success) return;
-      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: [base, ...issue.path.map(String)], message: issue.message });
+      for (const issue of result.error.issues)
+        ctx.addIssue({
+          code: 'custom',
+          path: [base, ...issue.path.map(String)],
+          message: issue.message,
+        });
     };
-    if (event.properties.customer !== undefined) check(customerProfileSchema, event.properties.customer, 'properties.customer');
+    if (event.properties.customer !== undefined)
+      check(customerProfileSchema, event.properties.customer, 'properties.customer');
     if (event.type === 'order.placed') check(orderPlacedSchema, event.properties, 'properties');
-    else if (orderEvents.includes(event.type)) check(z.object({ orderId: z.string().min(1) }), event.properties, 'properties');
+    else if (orderEvents.includes(event.type))
+      check(z.object({ orderId: z.string().min(1) }), event.properties, 'properties');
   });
 export type EventInput = z.infer<typeof eventInputSchema>;
 

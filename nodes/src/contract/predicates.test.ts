@@ -3,7 +3,13 @@ import { predicateSchema, readPath, testAll, testPredicate, type Predicate } fro
 
 const facts = {
   customer: { language: 'hi', attributes: { tags: ['vip', 'repeat'], score: 0, optedOut: false } },
-  order: { id: 'o1', total: 90_000, paymentMethod: 'cod', items: [{ sku: 'tea' }, { sku: 'mug' }], note: null },
+  order: {
+    id: 'o1',
+    total: 90_000,
+    paymentMethod: 'cod',
+    items: [{ sku: 'tea' }, { sku: 'mug' }],
+    note: null,
+  },
   event: { properties: { total: '1200', city: 'Pune' } },
 };
 
@@ -32,9 +38,8 @@ describe('readPath', () => {
     expect(readPath(facts, 'customer.attributes.optedOut')).toBe(false);
   });
 
-  // BUG: Reflect.get walks the prototype chain, so inherited members count as "present":
-  // `exists` holds for `customer.attributes.constructor` and templates can render
-  // `{{order.toString}}` as "function toString() { [native code] }".
+  // Inherited members must not count as present: otherwise `exists` holds for
+  // `customer.attributes.constructor` and `{{order.toString}}` renders native code to a customer.
   it('does not read inherited members such as constructor or toString', () => {
     expect(readPath(facts, 'customer.attributes.constructor')).toBeUndefined();
     expect(readPath(facts, 'order.toString')).toBeUndefined();
@@ -71,11 +76,16 @@ describe('testPredicate', () => {
     expect(testPredicate(facts, rule('event.properties.total', 'lt', 999))).toBe(false);
     // ISO dates compare as strings.
     const dated = { order: { placedAt: '2026-01-05T00:00:00.000Z' } };
-    expect(testPredicate(dated, rule('order.placedAt', 'gte', '2026-01-01T00:00:00.000Z'))).toBe(true);
-    expect(testPredicate(dated, rule('order.placedAt', 'lt', '2026-01-01T00:00:00.000Z'))).toBe(false);
+    expect(testPredicate(dated, rule('order.placedAt', 'gte', '2026-01-01T00:00:00.000Z'))).toBe(
+      true,
+    );
+    expect(testPredicate(dated, rule('order.placedAt', 'lt', '2026-01-01T00:00:00.000Z'))).toBe(
+      false,
+    );
   });
 
-  // BUG: two numeric strings are compared with localeCompare, so "1200" < "999".
+  // Both sides strings (a JSON property against a value typed in the form): still numeric.
+  // Currently fails: localeCompare puts "1200" before "999".
   it('compares two numeric strings as numbers', () => {
     expect(testPredicate(facts, rule('event.properties.total', 'gt', '999'))).toBe(true);
   });
@@ -95,8 +105,12 @@ describe('testPredicate', () => {
     expect(testPredicate(facts, rule('order.missing', 'in', ['cod']))).toBe(false);
     expect(testPredicate(facts, rule('order.missing', 'not_in', ['cod']))).toBe(true);
     // Without a list (the schema refuses it) neither operator holds.
-    expect(testPredicate(facts, { field: 'order.paymentMethod', op: 'in', value: 'cod' })).toBe(false);
-    expect(testPredicate(facts, { field: 'order.paymentMethod', op: 'not_in', value: 'cod' })).toBe(false);
+    expect(testPredicate(facts, { field: 'order.paymentMethod', op: 'in', value: 'cod' })).toBe(
+      false,
+    );
+    expect(testPredicate(facts, { field: 'order.paymentMethod', op: 'not_in', value: 'cod' })).toBe(
+      false,
+    );
   });
 
   it('contains looks inside arrays (loosely) and strings', () => {
@@ -144,10 +158,17 @@ describe('testAll', () => {
 
 describe('predicateSchema', () => {
   it('accepts well-formed rules', () => {
-    expect(predicateSchema.safeParse({ field: 'order.total', op: 'gte', value: 500 }).success).toBe(true);
-    expect(predicateSchema.safeParse({ field: 'order.paymentMethod', op: 'in', value: ['cod', 'upi'] }).success).toBe(true);
+    expect(predicateSchema.safeParse({ field: 'order.total', op: 'gte', value: 500 }).success).toBe(
+      true,
+    );
+    expect(
+      predicateSchema.safeParse({ field: 'order.paymentMethod', op: 'in', value: ['cod', 'upi'] })
+        .success,
+    ).toBe(true);
     expect(predicateSchema.safeParse({ field: 'customer.email', op: 'exists' }).success).toBe(true);
-    expect(predicateSchema.safeParse({ field: 'customer.email', op: 'not_exists' }).success).toBe(true);
+    expect(predicateSchema.safeParse({ field: 'customer.email', op: 'not_exists' }).success).toBe(
+      true,
+    );
   });
 
   it('refuses in / not_in without a list, at path value', () => {

@@ -32,10 +32,18 @@ export const predicateSchema = z
   .superRefine((rule, ctx) => {
     const unary = rule.op === 'exists' || rule.op === 'not_exists';
     if (!unary && rule.value === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${rule.op}" needs a value` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `operator "${rule.op}" needs a value`,
+      });
     }
     if ((rule.op === 'in' || rule.op === 'not_in') && !Array.isArray(rule.value)) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `operator "${rule.op}" needs a list` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `operator "${rule.op}" needs a list`,
+      });
     }
   });
 export type Predicate = z.infer<typeof predicateSchema>;
@@ -44,18 +52,30 @@ export type Predicate = z.infer<typeof predicateSchema>;
 export function readPath(source: unknown, path: string): unknown {
   let current: unknown = source;
   for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
+    // Own properties only: facts are plain JSON, so `constructor`/`toString` are never data.
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key))
+      return undefined;
     current = Reflect.get(current, key);
   }
   return current;
 }
 
+function asNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+// Numbers (or numeric strings, as JSON properties often are) compare as numbers; other strings
+// by code unit, never by locale: the same rule must give the same answer in every sandbox.
 function compare(actual: unknown, expected: unknown): number | null {
-  if (typeof actual === 'number' && typeof expected === 'number') return actual - expected;
-  if (typeof actual === 'string' && typeof expected === 'string') return actual.localeCompare(expected);
-  const a = Number(actual);
-  const b = Number(expected);
-  return Number.isFinite(a) && Number.isFinite(b) ? a - b : null;
+  const a = asNumber(actual);
+  const b = asNumber(expected);
+  if (a !== null && b !== null) return a - b;
+  if (typeof actual === 'string' && typeof expected === 'string')
+    return actual < expected ? -1 : actual > expected ? 1 : 0;
+  return null;
 }
 
 // Loose equality across string/number so `"12" eq 12` holds: event properties arrive as JSON.
@@ -103,7 +123,11 @@ export function testPredicate(source: unknown, rule: Predicate): boolean {
 }
 
 /** True when every rule holds (`all`) or at least one does (`any`); an empty list holds. */
-export function testAll(source: unknown, rules: readonly Predicate[], match: 'all' | 'any' = 'all') {
+export function testAll(
+  source: unknown,
+  rules: readonly Predicate[],
+  match: 'all' | 'any' = 'all',
+) {
   if (rules.length === 0) return true;
   return match === 'all'
     ? rules.every((r) => testPredicate(source, r))

@@ -10,7 +10,9 @@ const facts = {
 
 describe('renderTemplate', () => {
   it('fills dotted paths, including numbers and array indexes', () => {
-    expect(renderTemplate('Hi {{customer.name}}, order {{order.id}}', facts)).toBe('Hi Asha, order o-17');
+    expect(renderTemplate('Hi {{customer.name}}, order {{order.id}}', facts)).toBe(
+      'Hi Asha, order o-17',
+    );
     expect(renderTemplate('{{order.total}} paise', facts)).toBe('129900 paise');
     expect(renderTemplate('{{order.items.0.sku}}', facts)).toBe('tea');
   });
@@ -43,7 +45,9 @@ describe('renderTemplate', () => {
 
   it('replaces every placeholder and leaves other text alone', () => {
     expect(renderTemplate('{{customer.name}} & {{customer.name}}', facts)).toBe('Asha & Asha');
-    expect(renderTemplate('no placeholders {single} here', facts)).toBe('no placeholders {single} here');
+    expect(renderTemplate('no placeholders {single} here', facts)).toBe(
+      'no placeholders {single} here',
+    );
     expect(renderTemplate('', facts)).toBe('');
   });
 });

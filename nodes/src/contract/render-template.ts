@@ -6,9 +6,12 @@ import { readPath } from './predicates';
  * @example renderTemplate('Hi {{customer.name|there}}', { customer: {} }) // 'Hi there'
  */
 export function renderTemplate(template: string, facts: unknown): string {
-  return template.replace(/\{\{\s*([\w.]+)\s*(?:\|([^}]*))?\}\}/g, (_match, path: string, fallback?: string) => {
-    const value = readPath(facts, path);
-    if (value === undefined || value === null || value === '') return fallback ?? '';
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  });
+  return template.replace(
+    /\{\{\s*([\w.]+)\s*(?:\|([^}]*))?\}\}/g,
+    (_match, path: string, fallback?: string) => {
+      const value = readPath(facts, path);
+      if (value === undefined || value === null || value === '') return fallback?.trim() ?? '';
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    },
+  );
 }

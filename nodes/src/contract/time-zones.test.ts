@@ -1,7 +1,20 @@
 import { describe, it, expect } from 'vitest';
-import { DAY_MS, HOUR_MS, MINUTE_MS, durationMs, durationSchema, timeOfDaySchema } from './durations';
+import {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  durationMs,
+  durationSchema,
+  timeOfDaySchema,
+} from './durations';
 import { fnv1a, percentBucket } from './hash';
-import { daysBetween, isValidTimeZone, localParts, localTimeAfterDays, zoneOffsetMs } from './time-zones';
+import {
+  daysBetween,
+  isValidTimeZone,
+  localParts,
+  localTimeAfterDays,
+  zoneOffsetMs,
+} from './time-zones';
 
 const at = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -50,7 +63,9 @@ describe('localTimeAfterDays', () => {
       '2026-01-04T04:30:00.000Z',
     );
     // Same instant seen from UTC is still Jan 1, so the UTC answer is a day earlier.
-    expect(iso(localTimeAfterDays(at('2026-01-01T20:00:00Z'), 2, '10:00', 'UTC'))).toBe('2026-01-03T10:00:00.000Z');
+    expect(iso(localTimeAfterDays(at('2026-01-01T20:00:00Z'), 2, '10:00', 'UTC'))).toBe(
+      '2026-01-03T10:00:00.000Z',
+    );
   });
 
   it('with 0 days gives today at that time, even if it is already past', () => {
@@ -68,15 +83,23 @@ describe('localTimeAfterDays', () => {
   it('keeps the local time across the spring DST change in America/New_York', () => {
     // Entry Fri 2026-03-06 10:00 EST (15:00Z); DST starts Sun 2026-03-08.
     const entry = at('2026-03-06T15:00:00Z');
-    expect(iso(localTimeAfterDays(entry, 1, '10:00', 'America/New_York'))).toBe('2026-03-07T15:00:00.000Z');
-    expect(iso(localTimeAfterDays(entry, 3, '10:00', 'America/New_York'))).toBe('2026-03-09T14:00:00.000Z');
+    expect(iso(localTimeAfterDays(entry, 1, '10:00', 'America/New_York'))).toBe(
+      '2026-03-07T15:00:00.000Z',
+    );
+    expect(iso(localTimeAfterDays(entry, 3, '10:00', 'America/New_York'))).toBe(
+      '2026-03-09T14:00:00.000Z',
+    );
     // On the change day itself, after the jump.
-    expect(iso(localTimeAfterDays(entry, 2, '10:00', 'America/New_York'))).toBe('2026-03-08T14:00:00.000Z');
+    expect(iso(localTimeAfterDays(entry, 2, '10:00', 'America/New_York'))).toBe(
+      '2026-03-08T14:00:00.000Z',
+    );
   });
 
   it('keeps the local time across the autumn DST change in America/New_York', () => {
     const entry = at('2026-10-30T14:00:00Z'); // Fri 10:00 EDT
-    expect(iso(localTimeAfterDays(entry, 3, '10:00', 'America/New_York'))).toBe('2026-11-02T15:00:00.000Z');
+    expect(iso(localTimeAfterDays(entry, 3, '10:00', 'America/New_York'))).toBe(
+      '2026-11-02T15:00:00.000Z',
+    );
   });
 });
 
@@ -110,8 +133,10 @@ describe('durations', () => {
   });
 
   it('accepts 24-hour HH:MM only', () => {
-    for (const ok of ['00:00', '09:05', '10:00', '23:59']) expect(timeOfDaySchema.safeParse(ok).success).toBe(true);
-    for (const bad of ['24:00', '9:00', '10:60', '10am', '']) expect(timeOfDaySchema.safeParse(bad).success).toBe(false);
+    for (const ok of ['00:00', '09:05', '10:00', '23:59'])
+      expect(timeOfDaySchema.safeParse(ok).success).toBe(true);
+    for (const bad of ['24:00', '9:00', '10:60', '10am', ''])
+      expect(timeOfDaySchema.safeParse(bad).success).toBe(false);
   });
 });
 

@@ -16,7 +16,11 @@ export interface JourneyHost {
   /** Resolves true as soon as an event is available, or false once `until` has passed. */
   waitForEvent(until: number): Promise<boolean>;
   /** Runs an action node; `records` are the steps since the last flush, to persist with it. */
-  runAction(effect: ActionEffect, state: RunState, records: StepRecord[]): Promise<{ port: string; output?: Record<string, unknown> }>;
+  runAction(
+    effect: ActionEffect,
+    state: RunState,
+    records: StepRecord[],
+  ): Promise<{ port: string; output?: Record<string, unknown> }>;
   /** Persists step records when the run is about to wait. */
   flush(records: StepRecord[], state: RunState): Promise<void>;
   /** Called before each wait with the whole state, e.g. to continue-as-new. */
@@ -54,7 +58,15 @@ export async function runJourney(
     if (effect.kind === 'action') {
       const result = await host.runAction(effect, state, records);
       records = [];
-      feed(step(ir, state, { kind: 'action-result', port: result.port, output: result.output }, host.now(), registry));
+      feed(
+        step(
+          ir,
+          state,
+          { kind: 'action-result', port: result.port, output: result.output },
+          host.now(),
+          registry,
+        ),
+      );
       continue;
     }
     if (records.length > 0) {

@@ -40,7 +40,9 @@ const customer = (id = treatmentId, extra: Partial<CustomerSnapshot> = {}): Cust
   ...extra,
 });
 
-function run(opts: { paymentMethod?: string; events?: ScriptedEvent[]; customer?: CustomerSnapshot } = {}): Promise<SimulationResult> {
+function run(
+  opts: { paymentMethod?: string; events?: ScriptedEvent[]; customer?: CustomerSnapshot } = {},
+): Promise<SimulationResult> {
   return simulate(ir, {
     customer: opts.customer ?? customer(),
     entryEvent: {
@@ -52,7 +54,11 @@ function run(opts: { paymentMethod?: string; events?: ScriptedEvent[]; customer?
   });
 }
 
-const delivered = (day: number, orderId = 'o1'): ScriptedEvent => ({ type: 'order.delivered', day, properties: { orderId } });
+const delivered = (day: number, orderId = 'o1'): ScriptedEvent => ({
+  type: 'order.delivered',
+  day,
+  properties: { orderId },
+});
 const sent = (r: SimulationResult) => r.messages.map((m) => [m.templateId, m.at]);
 
 describe('simulate: the 45-day playbook', () => {
@@ -71,7 +77,12 @@ describe('simulate: the 45-day playbook', () => {
       ['loyalty_invite', '2026-02-01T04:30:00.000Z'], // Feb 1 10:00 IST = 30 calendar days after Jan 2
     ]);
     expect(r.messages.map((m) => m.day)).toEqual([0, 3, 5, 14.354, 30.354]);
-    expect(r.exit).toEqual({ reason: 'window_end', nodeId: 'window_end', at: afterDays(45), day: 45 });
+    expect(r.exit).toEqual({
+      reason: 'window_end',
+      nodeId: 'window_end',
+      at: afterDays(45),
+      day: 45,
+    });
     expect(r.path).toEqual([
       'first_order',
       'confirm',
@@ -99,7 +110,10 @@ describe('simulate: the 45-day playbook', () => {
     });
     expect(r.messages.find((m) => m.templateId === 'cross_sell_nudge')?.category).toBe('marketing');
     expect(r.messages.find((m) => m.templateId === 'loyalty_invite')?.category).toBe('marketing');
-    const anonymous = await run({ customer: customer(treatmentId, { name: null }), events: [delivered(3)] });
+    const anonymous = await run({
+      customer: customer(treatmentId, { name: null }),
+      events: [delivered(3)],
+    });
     expect(anonymous.messages[0]?.variables.name).toBe('there');
   });
 
@@ -117,14 +131,26 @@ describe('simulate: the 45-day playbook', () => {
   });
 
   it('(c) a second order on day 12 exits with goal at once: nothing after it', async () => {
-    const r = await run({ events: [delivered(3), { type: 'order.placed', day: 12, properties: { orderId: 'o2' } }] });
+    const r = await run({
+      events: [delivered(3), { type: 'order.placed', day: 12, properties: { orderId: 'o2' } }],
+    });
     expect(r.exit).toEqual({ reason: 'goal', nodeId: 'day14', at: afterDays(12), day: 12 });
-    expect(r.messages.map((m) => m.templateId)).toEqual(['order_confirmation', 'how_to_use', 'csat_request']);
-    expect(r.steps.at(-1)).toMatchObject({ nodeId: 'day14', port: null, detail: { exit: 'goal', goal: 'second_order', event: 'order.placed' } });
+    expect(r.messages.map((m) => m.templateId)).toEqual([
+      'order_confirmation',
+      'how_to_use',
+      'csat_request',
+    ]);
+    expect(r.steps.at(-1)).toMatchObject({
+      nodeId: 'day14',
+      port: null,
+      detail: { exit: 'goal', goal: 'second_order', event: 'order.placed' },
+    });
   });
 
   it('(c) a second order while waiting for delivery exits with goal too', async () => {
-    const r = await run({ events: [{ type: 'order.placed', day: 1.5, properties: { orderId: 'o2' } }] });
+    const r = await run({
+      events: [{ type: 'order.placed', day: 1.5, properties: { orderId: 'o2' } }],
+    });
     expect(r.exit).toMatchObject({ reason: 'goal', nodeId: 'await_delivery', day: 1.5 });
     expect(r.messages.map((m) => m.templateId)).toEqual(['order_confirmation']);
   });
@@ -136,8 +162,20 @@ describe('simulate: the 45-day playbook', () => {
       ['delivery_delay', afterDays(7)],
     ]);
     expect(r.messages[1]?.variables).toEqual({ name: 'Asha', orderId: 'o1' });
-    expect(r.exit).toEqual({ reason: 'not_delivered', nodeId: 'not_delivered', at: afterDays(7), day: 7 });
-    expect(r.path).toEqual(['first_order', 'confirm', 'is_cod', 'await_delivery', 'delivery_check', 'not_delivered']);
+    expect(r.exit).toEqual({
+      reason: 'not_delivered',
+      nodeId: 'not_delivered',
+      at: afterDays(7),
+      day: 7,
+    });
+    expect(r.path).toEqual([
+      'first_order',
+      'confirm',
+      'is_cod',
+      'await_delivery',
+      'delivery_check',
+      'not_delivered',
+    ]);
   });
 
   it('a delivery of a different order does not satisfy the wait (sameOrder)', async () => {
@@ -166,7 +204,12 @@ describe('simulate: the 45-day playbook', () => {
 
   it('a holdout customer gets no cross_sell_nudge but everything else', async () => {
     const r = await run({ customer: customer(holdoutId), events: [delivered(3)] });
-    expect(r.messages.map((m) => m.templateId)).toEqual(['order_confirmation', 'how_to_use', 'csat_request', 'loyalty_invite']);
+    expect(r.messages.map((m) => m.templateId)).toEqual([
+      'order_confirmation',
+      'how_to_use',
+      'csat_request',
+      'loyalty_invite',
+    ]);
     const split = r.steps.find((s) => s.nodeId === 'cross_sell_split');
     expect(split).toMatchObject({ port: 'holdout', detail: { bucket: bucketOf(holdoutId) } });
     expect(r.exit.reason).toBe('window_end');
@@ -180,7 +223,9 @@ describe('simulate: the 45-day playbook', () => {
       entryEvent: { type: 'order.placed', occurredAt: ENTRY, properties: { orderId: 'o1' } },
       events: [delivered(3)],
     });
-    expect(r.steps.find((s) => s.nodeId === 'cross_sell_split')?.detail).toEqual({ bucket: otherJourneyBucket });
+    expect(r.steps.find((s) => s.nodeId === 'cross_sell_split')?.detail).toEqual({
+      bucket: otherJourneyBucket,
+    });
   });
 
   it('step records carry seq 0, 1, 2, … in order, with non-decreasing times', async () => {
@@ -189,8 +234,13 @@ describe('simulate: the 45-day playbook', () => {
     const times = r.steps.map((s) => Date.parse(s.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     // A wait is recorded twice: while waiting (port null) and when it moves on.
-    expect(r.steps.filter((s) => s.nodeId === 'wait_csat').map((s) => s.port)).toEqual([null, 'next']);
-    expect(r.steps.find((s) => s.nodeId === 'wait_csat')?.detail).toEqual({ waitingUntil: afterDays(5) });
+    expect(r.steps.filter((s) => s.nodeId === 'wait_csat').map((s) => s.port)).toEqual([
+      null,
+      'next',
+    ]);
+    expect(r.steps.find((s) => s.nodeId === 'wait_csat')?.detail).toEqual({
+      waitingUntil: afterDays(5),
+    });
   });
 
   it('action idempotency keys are unique per step and derived from the run', async () => {
@@ -212,7 +262,10 @@ describe('simulate: the 45-day playbook', () => {
         { type: 'order.delivered', at: '2026-01-03T08:00:00.000Z', properties: { orderId: 'o1' } },
       ],
     });
-    expect(r.messages[1]).toMatchObject({ templateId: 'how_to_use', at: '2026-01-03T08:00:00.000Z' });
+    expect(r.messages[1]).toMatchObject({
+      templateId: 'how_to_use',
+      at: '2026-01-03T08:00:00.000Z',
+    });
     expect(r.exit.reason).toBe('window_end');
   });
 });
@@ -225,9 +278,17 @@ describe('simulate: loops', () => {
       window: { days: 3 },
       nodes: [
         { id: 'start', type: 'trigger.event', config: { event: 'order.placed' } },
-        { id: 'check', type: 'flow.condition', config: { rules: [{ field: 'order.paymentMethod', op: 'eq', value: 'cod' }] } },
+        {
+          id: 'check',
+          type: 'flow.condition',
+          config: { rules: [{ field: 'order.paymentMethod', op: 'eq', value: 'cod' }] },
+        },
         { id: 'nudge', type: 'message.send', config: { templateId: 'nudge' } },
-        { id: 'pause', type: 'flow.wait', config: { mode: 'duration', duration: { amount: 1, unit: 'days' } } },
+        {
+          id: 'pause',
+          type: 'flow.wait',
+          config: { mode: 'duration', duration: { amount: 1, unit: 'days' } },
+        },
         { id: 'end', type: 'flow.exit' },
       ],
       edges: [
@@ -240,7 +301,11 @@ describe('simulate: loops', () => {
     });
     const r = await simulate(loop, {
       customer: customer(),
-      entryEvent: { type: 'order.placed', occurredAt: ENTRY, properties: { orderId: 'o1', paymentMethod: 'upi' } },
+      entryEvent: {
+        type: 'order.placed',
+        occurredAt: ENTRY,
+        properties: { orderId: 'o1', paymentMethod: 'upi' },
+      },
     });
     expect(r.messages.map((m) => m.day)).toEqual([0, 1, 2]);
     const keys = r.messages.map((m) => m.idempotencyKey);

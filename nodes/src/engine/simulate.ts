@@ -57,10 +57,16 @@ export async function simulate(
   input: SimulationInput,
   registry: NodeRegistry = defaultRegistry,
 ): Promise<SimulationResult> {
-  const startMs = Date.parse(input.startAt ?? input.entryEvent.occurredAt ?? '2026-01-01T04:30:00.000Z');
+  const startMs = Date.parse(
+    input.startAt ?? input.entryEvent.occurredAt ?? '2026-01-01T04:30:00.000Z',
+  );
   const dayOf = (ms: number) => Math.round(((ms - startMs) / DAY_MS) * 1000) / 1000;
   const customerId = input.customer.id;
-  const entryEvent: CustomerEvent = { ...input.entryEvent, customerId, occurredAt: new Date(startMs).toISOString() };
+  const entryEvent: CustomerEvent = {
+    ...input.entryEvent,
+    customerId,
+    occurredAt: new Date(startMs).toISOString(),
+  };
   const queue = (input.events ?? [])
     .map((e, index) => ({
       index,
@@ -73,9 +79,15 @@ export async function simulate(
   const steps: SimulatedStep[] = [];
   const messages: SimulatedMessage[] = [];
   const keep = (records: StepRecord[]) => {
-    for (const r of records) steps.push({ ...r, at: new Date(r.at).toISOString(), day: dayOf(r.at) });
+    for (const r of records)
+      steps.push({ ...r, at: new Date(r.at).toISOString(), day: dayOf(r.at) });
   };
-  const run = { journeyId: input.journeyId ?? 'simulation', versionId: 'simulation', runId: `sim-${customerId}`, customerId };
+  const run = {
+    journeyId: input.journeyId ?? 'simulation',
+    versionId: 'simulation',
+    runId: `sim-${customerId}`,
+    customerId,
+  };
   let final: RunState | undefined;
 
   await runJourney(
@@ -87,7 +99,12 @@ export async function simulate(
         const next = queue[0];
         if (!next || next.atMs > now) return undefined;
         queue.shift();
-        return { type: next.event.type, customerId, occurredAt: new Date(next.atMs).toISOString(), properties: next.event.properties ?? {} };
+        return {
+          type: next.event.type,
+          customerId,
+          occurredAt: new Date(next.atMs).toISOString(),
+          properties: next.event.properties ?? {},
+        };
       },
       async waitForEvent(until) {
         const next = queue[0];
@@ -101,14 +118,21 @@ export async function simulate(
       async runAction(effect, state, records) {
         keep(records);
         const def = registry.get(effect.nodeType, effect.typeVersion);
-        if (!def?.run) throw new Error(`Node type ${effect.nodeType} v${effect.typeVersion} has no run()`);
+        if (!def?.run)
+          throw new Error(`Node type ${effect.nodeType} v${effect.typeVersion} has no run()`);
         const ctx = createNodeContext(effect, state, {
           now: new Date(now),
           attempt: 1,
           logger: { info: () => undefined, warn: () => undefined },
           channels: {
             async send(message) {
-              messages.push({ ...message, nodeId: effect.nodeId, idempotencyKey: effect.idempotencyKey, at: new Date(now).toISOString(), day: dayOf(now) });
+              messages.push({
+                ...message,
+                nodeId: effect.nodeId,
+                idempotencyKey: effect.idempotencyKey,
+                at: new Date(now).toISOString(),
+                day: dayOf(now),
+              });
               return { messageId: `sim-${messages.length}`, created: true };
             },
           },
@@ -125,11 +149,19 @@ export async function simulate(
     },
     registry,
   );
-  const exit = final?.pending.kind === 'exit' ? final.pending : { reason: 'unknown', at: now, nodeId: undefined };
+  const exit =
+    final?.pending.kind === 'exit'
+      ? final.pending
+      : { reason: 'unknown', at: now, nodeId: undefined };
   return {
     steps,
     messages,
-    exit: { reason: exit.reason, nodeId: exit.nodeId, at: new Date(exit.at).toISOString(), day: dayOf(exit.at) },
+    exit: {
+      reason: exit.reason,
+      nodeId: exit.nodeId,
+      at: new Date(exit.at).toISOString(),
+      day: dayOf(exit.at),
+    },
     path: steps.filter((s) => s.port !== null || s.detail.exit !== undefined).map((s) => s.nodeId),
   };
 }

@@ -67,6 +67,11 @@ export interface RunState {
   seq: number;
   /** Nodes visited so far; a guard against runaway loops. */
   visits: number;
+  /**
+   * Events that arrived while the run was busy with an action: the next wait-for-event looks
+   * at them first, so an event racing a send is not lost. Cleared at every wait.
+   */
+  unclaimed?: CustomerEvent[];
   pending: Effect;
 }
 

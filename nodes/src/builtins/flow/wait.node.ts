@@ -29,9 +29,16 @@ export default defineNode({
     const until =
       cfg.mode === 'duration'
         ? env.now + durationMs(cfg.duration)
-        : localTimeAfterDays(env.enteredAt, cfg.daysAfterEntry, cfg.at, env.facts.customer.timeZone);
+        : localTimeAfterDays(
+            env.enteredAt,
+            cfg.daysAfterEntry,
+            cfg.at,
+            env.facts.customer.timeZone,
+          );
     return { wait: { until, onTimeout: 'next' } };
   },
   // "Until" can land up to a day past `daysAfterEntry` days (late-evening entry, next-day time).
-  maxDelayMs: (cfg) => (cfg.mode === 'duration' ? durationMs(cfg.duration) : cfg.daysAfterEntry * DAY_MS),
+  minDelayMs: (cfg) => (cfg.mode === 'duration' ? durationMs(cfg.duration) : 0),
+  maxDelayMs: (cfg) =>
+    cfg.mode === 'duration' ? durationMs(cfg.duration) : cfg.daysAfterEntry * DAY_MS,
 });

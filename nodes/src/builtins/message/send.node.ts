@@ -18,7 +18,11 @@ export default defineNode({
     category: z.enum(['utility', 'marketing', 'authentication']).default('utility'),
     variables: z.record(z.string(), z.string()).default({}),
   }),
-  example: { channel: 'whatsapp', templateId: 'order_confirmation', variables: { name: '{{customer.name}}' } },
+  example: {
+    channel: 'whatsapp',
+    templateId: 'order_confirmation',
+    variables: { name: '{{customer.name}}' },
+  },
   async run(ctx, cfg) {
     const variables = Object.fromEntries(
       Object.entries(cfg.variables).map(([key, template]) => [key, ctx.render(template)]),
