@@ -26,6 +26,8 @@ export interface JourneyWorkflowInput {
   entryEvent: CustomerEvent;
   /** Set when the run continues as new: where it was and events not yet handled. */
   resume?: { state: RunState; inbox: CustomerEvent[] };
+  /** Roll over to a fresh history after this many events (default 2,000). */
+  historyLimit?: number;
 }
 
 // History stays far below Temporal's limits: roll over well before its own suggestion would.
@@ -105,7 +107,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ re
     async checkpoint(state) {
       current = state;
       const info = workflowInfo();
-      if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_ROLLOVER) {
+      if (
+        info.continueAsNewSuggested ||
+        info.historyLength > (input.historyLimit ?? HISTORY_EVENTS_BEFORE_ROLLOVER)
+      ) {
         await continueAsNew<typeof journeyWorkflow>({
           ...input,
           resume: { state, inbox: [...inbox] },
