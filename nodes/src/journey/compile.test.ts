@@ -539,3 +539,31 @@ describe('compile: per-node errors', () => {
     );
   });
 });
+
+describe('compile: one mistake, one error', () => {
+  it('a node with a bad config is reported once, not as unwired/unreachable downstream', () => {
+    const doc = {
+      name: 'cascade',
+      nodes: [
+        { id: 'start', type: 'trigger.event', config: { event: 'order.placed' } },
+        { id: 'hello', type: 'message.send', config: { templateId: '' } },
+        { id: 'pause', type: 'flow.wait', config: { mode: 'duration', duration: { amount: 1 } } },
+        { id: 'mystery', type: 'custom.nope', config: {} },
+        { id: 'end', type: 'flow.exit', config: {} },
+      ],
+      edges: [
+        { source: 'start', target: 'hello' },
+        { source: 'hello', target: 'pause' },
+        { source: 'pause', target: 'mystery' },
+        { source: 'mystery', target: 'end' },
+      ],
+    };
+    const result = compile(doc);
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors.map((e) => [e.code, e.nodeId])).toEqual([
+      ['config_invalid', 'hello'],
+      ['unknown_type', 'mystery'],
+    ]);
+  });
+});

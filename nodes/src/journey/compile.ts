@@ -49,6 +49,22 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
   const nodes: Record<string, CompiledNode> = {};
   const ports = new Map<string, readonly string[]>();
   const takesTime = new Set<string>();
+  // Nodes with an unknown type or a bad config stay in the graph as placeholders, so one mistake
+  // is reported once, not again as "unwired" or "unreachable" on every node after it.
+  const placeholders = new Set<string>();
+  const placeholder = (node: JourneyDocument['nodes'][number], knownPorts: readonly string[]) => {
+    nodes[node.id] = {
+      id: node.id,
+      type: node.type,
+      typeVersion: node.version ?? 0,
+      kind: 'control',
+      config: node.config,
+      next: {},
+    };
+    ports.set(node.id, knownPorts);
+    placeholders.add(node.id);
+    takesTime.add(node.id);
+  };
   const windowMs = doc.window.days * DAY_MS;
   let triggerId: string | undefined;
   let triggerConfig: { event: string; filters: Predicate[] } | undefined;
@@ -69,6 +85,7 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
         nodeId: node.id,
         message: `Unknown node type "${node.type}"${node.version ? ` v${node.version}` : ''}.`,
       });
+      placeholder(node, []);
       continue;
     }
     const config = def.config.safeParse(node.config);
@@ -82,6 +99,7 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
           message: `${def.title}: ${path ? `${path}: ` : ''}${issue.message}`,
         });
       }
+      placeholder(node, def.portsFor(node.config));
       continue;
     }
     nodes[node.id] = {
@@ -155,13 +173,15 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
       });
       return;
     }
-    if (!ports.get(source.id)?.includes(edge.sourcePort)) {
-      const known = ports.get(source.id)?.join(', ') || 'none';
+    const known = ports.get(source.id) ?? [];
+    const unsure = placeholders.has(source.id) && known.length === 0;
+    if (!unsure && !known.includes(edge.sourcePort)) {
+      const listed = known.join(', ') || 'none';
       errors.push({
         code: 'unknown_port',
         nodeId: source.id,
         edgeIndex,
-        message: `No port "${edge.sourcePort}" (ports: ${known}).`,
+        message: `No port "${edge.sourcePort}" (ports: ${listed}).`,
       });
       return;
     }
