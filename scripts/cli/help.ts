@@ -16,12 +16,14 @@ Commands:
       --name   publish under this name instead of the document's "name"
       --json   print { journeyId, versionId, version, name, created }
 
-  simulate <journey.json> --customer <customer.json> --events <events.json> [--start <ISO>] [--json]
+  simulate <journey.json> --customer <customer.json> --events <events.json> [--start <ISO>] [--journey-id <id>] [--json]
       Run one customer through the whole journey window on a virtual clock (nothing is sent).
       customer.json  { id, name?, phone?, email?, language?, timeZone?, attributes? }
       events.json    [ entry event { type, properties, at? }, then { type, properties, day? | at? } … ]
                      day = days after entry (fractional allowed); at = ISO time with offset
       --start  entry time (ISO 8601 with offset); default the entry event's "at", else 2026-01-01T04:30Z
+      --journey-id  the published journey's id: random cohort splits hash it, so use it to
+               reproduce a live customer's arm (default: simulation)
       --json   print { steps, messages, exit, path } exactly as simulate() returns it
 
   help

@@ -11,7 +11,7 @@ const DEFAULT_START = '2026-01-01T04:30:00.000Z';
 const startSchema = z.iso.datetime({ offset: true });
 
 /**
- * `simulate <journey.json> --customer <customer.json> --events <events.json> [--start <ISO>] [--json]`:
+ * `simulate <journey.json> --customer <customer.json> --events <events.json> [--start <ISO>] [--journey-id <id>] [--json]`:
  * runs simulate() through the whole journey window and prints the steps (or the raw result).
  */
 export async function simulateCommand(argv: string[], io: Io): Promise<number> {
@@ -22,6 +22,7 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
       customer: { type: 'string' },
       events: { type: 'string' },
       start: { type: 'string' },
+      'journey-id': { type: 'string' },
       json: { type: 'boolean' },
     },
     1,
@@ -66,7 +67,13 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     }
   });
 
-  const simulation = await simulate(ir, { customer, entryEvent, events, startAt });
+  const simulation = await simulate(ir, {
+    customer,
+    entryEvent,
+    events,
+    startAt,
+    journeyId: values['journey-id'],
+  });
   if (values.json) {
     io.out(JSON.stringify(simulation, null, 2));
     return EXIT.ok;

@@ -1,13 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DAY_MS,
-  percentBucket,
-  postPurchase45,
-  simulate,
-  type CompiledJourney,
-} from '@yatra/nodes';
+import { DAY_MS, percentBucket, postPurchase45, type SimulationResult } from '@yatra/nodes';
+import { runCli } from '../../scripts/cli/run-cli';
 import { createJourneyTestEnv, type JourneyTestEnv } from './testing/journey-test-env';
 
 // The demo journey on the time-skipping Temporal server against real PostgreSQL: four customers
@@ -49,7 +46,6 @@ const delivered = (customerId: string, orderId: string) => ({
 });
 
 describe('the 45-day demo journey on Temporal', () => {
-  let ir: CompiledJourney;
   let journeyId: string;
   const ids = { prepaid: '', cod: '', reorder: '', undelivered: '' };
   const sentAt: Record<
@@ -58,7 +54,7 @@ describe('the 45-day demo journey on Temporal', () => {
   > = {};
 
   beforeAll(async () => {
-    ({ ir, journeyId } = await t.publish(postPurchase45));
+    ({ journeyId } = await t.publish(postPurchase45));
     ids.prepaid = treatmentCustomer(journeyId, 'priya');
     ids.cod = treatmentCustomer(journeyId, 'kabir');
     ids.reorder = treatmentCustomer(journeyId, 'meera');
@@ -175,28 +171,51 @@ describe('the 45-day demo journey on Temporal', () => {
     expect(Math.round((run.exitedAt!.getTime() - entered) / DAY_MS)).toBe(7);
   });
 
-  it('the simulator predicts exactly the paths and sends Temporal ran', async () => {
+  it('`yatra simulate --json` predicts exactly the paths and sends Temporal ran', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'yatra-sim-'));
+    const journeyFile = path.join(dir, 'journey.json');
+    writeFileSync(journeyFile, JSON.stringify(postPurchase45));
     for (const customerId of Object.values(ids)) {
       const { entered, steps } = await sends(customerId);
       const [entry, ...later] = sentAt[customerId]!;
-      const sim = await simulate(ir, {
-        journeyId,
-        startAt: new Date(entered).toISOString(),
-        customer: {
+      const customerFile = path.join(dir, `${customerId}.json`);
+      const eventsFile = path.join(dir, `${customerId}-events.json`);
+      writeFileSync(
+        customerFile,
+        JSON.stringify({
           id: customerId,
           name: customerId.split('-')[0],
           phone: '+919812345678',
-          language: 'en',
           timeZone: 'Asia/Kolkata',
-          attributes: {},
-        },
-        entryEvent: { type: entry!.type, properties: entry!.properties },
-        events: later.map((e) => ({
-          type: e.type,
-          at: new Date(e.at).toISOString(),
-          properties: e.properties,
-        })),
-      });
+        }),
+      );
+      writeFileSync(
+        eventsFile,
+        JSON.stringify([
+          { type: entry!.type, properties: entry!.properties },
+          ...later.map((e) => ({
+            type: e.type,
+            at: new Date(e.at).toISOString(),
+            properties: e.properties,
+          })),
+        ]),
+      );
+      const cli = await runCli([
+        'simulate',
+        journeyFile,
+        '--customer',
+        customerFile,
+        '--events',
+        eventsFile,
+        '--start',
+        new Date(entered).toISOString(),
+        '--journey-id',
+        journeyId,
+        '--json',
+      ]);
+      expect(cli.stderr).toBe('');
+      expect(cli.code).toBe(0);
+      const sim: SimulationResult = JSON.parse(cli.stdout);
       expect(steps.map((s) => [s.nodeId, s.port])).toEqual(
         sim.steps.map((s) => [s.nodeId, s.port]),
       );
@@ -208,5 +227,6 @@ describe('the 45-day demo journey on Temporal', () => {
         expect(Math.abs(Date.parse(s.at) - steps[i]!.at.getTime())).toBeLessThan(60_000);
       }
     }
+    rmSync(dir, { recursive: true, force: true });
   });
 });
