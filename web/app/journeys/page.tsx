@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { getDb } from '@yatra/db';
+import { listJourneyItems } from '../../lib/api/journeys';
+import { formatDateTime, formatRelative } from '../../lib/format';
+import { EmptyState, Mono, Page, PageHeader, StatusBadge, Table } from '../../components/ui';
+import { CompassIcon } from '../../components/icons';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Journeys' };
+
+export default async function JourneysPage() {
+  const journeys = await listJourneyItems(getDb());
+  return (
+    <Page>
+      <PageHeader
+        title="Journeys"
+        description="Every journey, its live version and how many customers are in it right now."
+      />
+      {journeys.length === 0 ? (
+        <EmptyState icon={<CompassIcon className="size-6" />} title="No journeys yet">
+          Create one by posting a journey document to <Mono>POST /api/journeys</Mono>, then publish
+          it with <Mono>POST /api/journeys/:id/publish</Mono>. <Mono>npm start</Mono> seeds the
+          45-day post-purchase playbook.
+        </EmptyState>
+      ) : (
+        <Table head={['Journey', 'Status', 'Live version', 'Customers inside', 'Last edit']}>
+          {journeys.map((j) => (
+            <tr
+              key={j.id}
+              data-testid="journey-row"
+              data-journey-id={j.id}
+              className="group transition-colors hover:bg-slate-50"
+            >
+              <td className="px-4 py-3">
+                <Link
+                  href={`/journeys/${j.id}`}
+                  className="font-medium text-slate-900 group-hover:text-indigo-600"
+                >
+                  {j.name}
+                </Link>
+                {j.description && (
+                  <p className="mt-0.5 line-clamp-1 max-w-xl text-xs text-slate-500">
+                    {j.description}
+                  </p>
+                )}
+              </td>
+              <td className="px-4 py-3">
+                <StatusBadge status={j.status} />
+              </td>
+              <td className="px-4 py-3 text-slate-600 tabular-nums">
+                {j.liveVersion === null ? (
+                  <span className="text-slate-400">—</span>
+                ) : (
+                  <>
+                    v{j.liveVersion}
+                    {j.versionCount > 1 && (
+                      <span className="text-slate-400"> of {j.versionCount}</span>
+                    )}
+                  </>
+                )}
+              </td>
+              <td className="px-4 py-3 tabular-nums" data-testid="journey-running">
+                {j.runningCustomers}
+              </td>
+              <td className="px-4 py-3 text-slate-500" title={formatDateTime(j.updatedAt)}>
+                {formatRelative(j.updatedAt)}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,20 @@
+// Shared by the web integration tests: call route handlers the way Next does.
+
+/** A JSON request to a route handler. */
+export function jsonRequest(path: string, method: string, body?: unknown): Request {
+  return new Request(`http://yatra.test${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** The second argument Next passes a dynamic route handler. */
+export function ctx<P>(params: P): { params: Promise<P> } {
+  return { params: Promise.resolve(params) };
+}
+
+/** Reads a JSON response body with a loose type for assertions. */
+export async function bodyOf(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>;
+}
