@@ -3,6 +3,12 @@
 export type {
   Customer,
   EventRow,
+  LedgerEntry,
+  LedgerKind,
+  LotAllocation,
+  LoyaltyMember,
+  LoyaltyProgram,
+  PointsLot,
   Journey,
   JourneyRun,
   JourneyStep,
@@ -15,7 +21,7 @@ export type {
   Product,
   RunStatus,
 } from './schema';
-export { ORDER_STATUSES, PAYMENT_METHODS, RUN_STATUSES } from './schema';
+export { LEDGER_KINDS, ORDER_STATUSES, PAYMENT_METHODS, RUN_STATUSES } from './schema';
 export * from './client';
 export * from './migrate';
 export * from './queries/journeys';
@@ -24,3 +30,4 @@ export * from './queries/customers';
 export * from './queries/runs';
 export * from './queries/messages';
 export * from './queries/timeline';
+export * from './queries/loyalty';

@@ -3,3 +3,4 @@ export * from './customers';
 export * from './events';
 export * from './runs';
 export * from './messages';
+export * from './loyalty';
