@@ -2,7 +2,9 @@
 // (faster and steadier than clicking it together; one spec keeps the real gestures).
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import type { JourneyDocumentInput } from '@yatra/nodes';
-import { JourneyCanvasPage } from './pages/journey-canvas-page';
+import { CanvasEditorPage } from './pages/canvas-editor.page';
+import { InspectorPage } from './pages/inspector.page';
+import { PalettePage } from './pages/palette.page';
 import { JourneysPage } from './pages/journeys-page';
 import { OutboxPage } from './pages/outbox-page';
 import { TimelinePage } from './pages/timeline-page';
@@ -34,6 +36,20 @@ export class YatraApi {
       document,
     });
     return body.journey.id;
+  }
+
+  /** The saved draft document of a journey. */
+  async journeyDocument(id: string): Promise<unknown> {
+    const body = await this.call<{ journey: { document: unknown } }>('GET', `/api/journeys/${id}`);
+    return body.journey.document;
+  }
+
+  async versions(id: string): Promise<(PublishedVersion & { publishedBy: string; live: boolean })[]> {
+    const body = await this.call<{ versions: (PublishedVersion & { publishedBy: string; live: boolean })[] }>(
+      'GET',
+      `/api/journeys/${id}/versions`,
+    );
+    return body.versions;
   }
 
   async publishJourney(id: string): Promise<PublishedVersion> {
@@ -84,7 +100,9 @@ export class YatraApi {
 export const test = base.extend<{
   api: YatraApi;
   journeysPage: JourneysPage;
-  canvasPage: JourneyCanvasPage;
+  canvasEditor: CanvasEditorPage;
+  palette: PalettePage;
+  inspector: InspectorPage;
   timelinePage: TimelinePage;
   outboxPage: OutboxPage;
 }>({
@@ -94,8 +112,14 @@ export const test = base.extend<{
   journeysPage: async ({ page }, use) => {
     await use(new JourneysPage(page));
   },
-  canvasPage: async ({ page }, use) => {
-    await use(new JourneyCanvasPage(page));
+  canvasEditor: async ({ page }, use) => {
+    await use(new CanvasEditorPage(page));
+  },
+  palette: async ({ page }, use) => {
+    await use(new PalettePage(page));
+  },
+  inspector: async ({ page }, use) => {
+    await use(new InspectorPage(page));
   },
   timelinePage: async ({ page }, use) => {
     await use(new TimelinePage(page));

@@ -17,7 +17,7 @@ test.describe('smoke', () => {
   test('a published journey runs a new customer and sends the confirmation', async ({
     api,
     journeysPage,
-    canvasPage,
+    canvasEditor,
     timelinePage,
     outboxPage,
   }) => {
@@ -33,21 +33,22 @@ test.describe('smoke', () => {
 
     await test.step('its canvas draws every step with stable attributes', async () => {
       await journeysPage.openJourney(name);
-      await canvasPage.waitForCanvas();
-      expect(await canvasPage.nodes.count()).toBeGreaterThanOrEqual(10);
-      await expect(canvasPage.node('first_order')).toHaveAttribute(
+      await canvasEditor.waitForCanvas();
+      expect(await canvasEditor.nodes.count()).toBeGreaterThanOrEqual(10);
+      await expect(canvasEditor.node('first_order')).toHaveAttribute(
         'data-node-type',
         'trigger.event',
       );
-      await expect(canvasPage.node('confirm')).toHaveAttribute('data-node-type', 'message.send');
-      for (const node of await canvasPage.nodes.all()) {
+      await expect(canvasEditor.node('confirm')).toHaveAttribute('data-node-type', 'message.send');
+      for (const node of await canvasEditor.nodes.all()) {
         await expect(node).toHaveAttribute('data-node-id', /\S/);
         await expect(node).toHaveAttribute('data-node-type', /\S/);
       }
-      expect(await canvasPage.edges.count()).toBeGreaterThanOrEqual(10);
-      await expect(canvasPage.panel).toBeVisible();
-      await expect(canvasPage.facts).toBeVisible();
-      await canvasPage.screenshot('journey');
+      expect(await canvasEditor.edges.count()).toBeGreaterThanOrEqual(10);
+      await expect(canvasEditor.panel).toBeVisible();
+      await canvasEditor.openTab('problems');
+      await expect(canvasEditor.facts).toBeVisible();
+      await canvasEditor.screenshot('journey');
     });
 
     await api.placeOrder(customerId, `ord-${stamp}`);

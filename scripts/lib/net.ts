@@ -27,6 +27,17 @@ export async function isPortFree(port: number): Promise<boolean> {
   });
 }
 
+/** A port number from the environment variable `name`, else `fallback`. */
+export function envPort(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
+    throw new SetupError(`${name}=${raw} is not a valid port number.`);
+  }
+  return port;
+}
+
 const handedOut = new Set<number>();
 
 /** A port that is free now (the OS picks it); never the same one twice in this process. */
@@ -99,7 +110,10 @@ function tail(text: string, lines = 40): string {
 }
 
 /** Waits until host:port accepts TCP connections. */
-export function waitForPort(port: number, options: WaitOptions & { host?: string } = {}): Promise<void> {
+export function waitForPort(
+  port: number,
+  options: WaitOptions & { host?: string } = {},
+): Promise<void> {
   const host = options.host ?? '127.0.0.1';
   return waitUntil(`${host}:${port}`, () => canConnect(port, host), options);
 }
@@ -109,7 +123,10 @@ export function waitForUrl(url: string, options: WaitOptions = {}): Promise<void
   return waitUntil(
     url,
     async () => {
-      const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(url, {
+        redirect: 'manual',
+        signal: AbortSignal.timeout(120_000),
+      });
       await response.body?.cancel();
       return true;
     },

@@ -1,11 +1,23 @@
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { SetupError } from './errors';
-import { assertPortFree, getFreePort, waitUntil } from './net';
+import { assertPortFree, envPort, getFreePort, waitUntil } from './net';
 import { dataDir as defaultDataRoot, repoRoot } from './paths';
-import { captureCommand, logLine, readPidFile, reapStalePidFile, startService } from './processes';
+import { captureCommand, logLine, startService } from './processes';
+import { readPidFile, reapStalePidFile } from './stale';
 
 /** A PostgreSQL to use: embedded (we started it) or external (DATABASE_URL). */
 export interface PostgresHandle {
@@ -24,6 +36,11 @@ export interface EnsurePostgresOptions {
   port?: number;
   /** Database to create if missing; default `yatra`. */
   database?: string;
+  /**
+   * If the embedded server already runs (started by `npm start`), use it instead of failing;
+   * stop() then leaves it running. For tools that run beside `npm start` (CLI, bench).
+   */
+  attach?: boolean;
 }
 
 const USER = 'yatra';
@@ -47,6 +64,9 @@ export async function ensurePostgres(options: EnsurePostgresOptions = {}): Promi
   const dataDir = path.resolve(options.dataDir ?? path.join(defaultDataRoot, 'pg'));
   const port = options.port ?? envPort('YATRA_PG_PORT', DEFAULT_PORT);
   const database = options.database ?? 'yatra';
+  if (options.attach && (await canQuery(port, database))) {
+    return { url: connectionUrl(port, database), embedded: false, stop: async () => {} };
+  }
   const cluster = await startCluster({
     dataDir,
     port,
@@ -124,7 +144,7 @@ async function startCluster({ dataDir, port, durable, logFile }: ClusterOptions)
   const owner = await serverUser([dataDir, binaries.postgres]);
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    await initCluster(dataDir, binaries.initdb, owner);
+    await initCluster(dataDir, binaries.initdb, owner, durable);
   } else {
     await assertSameMajor(dataDir, binaries.postgres);
     await clearStalePostmaster(dataDir);
@@ -139,7 +159,13 @@ async function startCluster({ dataDir, port, durable, logFile }: ClusterOptions)
   const service = startService({
     name: 'postgres',
     command: binaries.postgres,
-    args: ['-D', dataDir, '-p', String(port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])],
+    args: [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ],
     output: logFile ? { file: logFile } : 'quiet',
     stopSignal: 'SIGINT', // "fast" shutdown: roll back open transactions, checkpoint, exit
     stopTimeoutMs: 20_000,
@@ -159,7 +185,12 @@ async function startCluster({ dataDir, port, durable, logFile }: ClusterOptions)
 }
 
 /** initdb into a sibling directory, then rename: an interrupted init never leaves a half cluster. */
-async function initCluster(dataDir: string, initdb: string, owner: Owner | undefined): Promise<void> {
+async function initCluster(
+  dataDir: string,
+  initdb: string,
+  owner: Owner | undefined,
+  announce: boolean,
+): Promise<void> {
   if (existsSync(dataDir)) {
     throw new SetupError(
       `${dataDir} exists but is not a PostgreSQL data directory (no PG_VERSION). ` +
@@ -196,7 +227,8 @@ async function initCluster(dataDir: string, initdb: string, owner: Owner | undef
       throw new SetupError(`initdb failed (exit code ${result.code}):\n${result.output}`);
     }
     renameSync(staging, dataDir);
-    logLine('postgres', `initialised a new cluster in ${path.relative(repoRoot, dataDir) || dataDir}`);
+    if (announce)
+      logLine('postgres', `initialised a new cluster in ${path.relative(repoRoot, dataDir)}`);
   } finally {
     rmSync(pwfile, { force: true });
     rmSync(staging, { recursive: true, force: true });
@@ -231,7 +263,10 @@ async function clearStalePostmaster(dataDir: string): Promise<void> {
 }
 
 async function canQuery(port: number, database: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: connectionUrl(port, database), connectionTimeoutMillis: 2_000 });
+  const client = new pg.Client({
+    connectionString: connectionUrl(port, database),
+    connectionTimeoutMillis: 2_000,
+  });
   client.on('error', () => {});
   try {
     await client.connect();
@@ -257,18 +292,13 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
   }
 }
 
-function connectionUrl(port: number, database: string): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+/** The URL of the embedded server of `npm start` (whether or not it is running). */
+export function embeddedPostgresUrl(port = envPort('YATRA_PG_PORT', DEFAULT_PORT)): string {
+  return connectionUrl(port, 'yatra');
 }
 
-export function envPort(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
-    throw new SetupError(`${name}=${raw} is not a valid port number.`);
-  }
-  return port;
+function connectionUrl(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,7 +351,15 @@ async function serverUser(paths: string[]): Promise<Owner | undefined> {
   let owner = await lookupUser('postgres');
   if (!owner) {
     await captureCommand('groupadd', ['--system', 'postgres']);
-    const created = await captureCommand('useradd', ['--system', '--no-create-home', '-g', 'postgres', '-s', '/usr/sbin/nologin', 'postgres']);
+    const created = await captureCommand('useradd', [
+      '--system',
+      '--no-create-home',
+      '-g',
+      'postgres',
+      '-s',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     owner = await lookupUser('postgres');
     if (!owner) {
       throw new SetupError(
@@ -347,7 +385,10 @@ function assertReachable(target: string, owner: Owner): void {
   for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
     if (existsSync(dir)) {
       const stat = statSync(dir);
-      const reachable = (stat.mode & 0o001) !== 0 || (stat.uid === owner.uid && (stat.mode & 0o100) !== 0) || (stat.gid === owner.gid && (stat.mode & 0o010) !== 0);
+      const reachable =
+        (stat.mode & 0o001) !== 0 ||
+        (stat.uid === owner.uid && (stat.mode & 0o100) !== 0) ||
+        (stat.gid === owner.gid && (stat.mode & 0o010) !== 0);
       if (!reachable) {
         throw new SetupError(
           `Running as root, Yatra starts PostgreSQL as the 'postgres' user, which cannot enter ${dir}. ` +

@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SetupError } from './errors';
-import { repoRoot } from './paths';
+
+/** Environment additions for a child (no required keys, unlike Next's NodeJS.ProcessEnv). */
+export type Env = Record<string, string | undefined>;
 
 // ---------------------------------------------------------------------------------------------
 // Prefixed output
@@ -23,9 +24,16 @@ export function prefix(name: string): string {
   return useColor ? `\x1b[${colorFor(name)}m[${name}]\x1b[0m ` : `[${name}] `;
 }
 
+// Cursor moves, line clears and (without a terminal) colours that children print for a terminal.
+// eslint-disable-next-line no-control-regex
+const controlSequences = /\x1b\[[0-9;?]*[A-Za-z]/g;
+// eslint-disable-next-line no-control-regex
+const nonColorSequences = /\x1b\[[0-9;?]*[A-LN-Za-ln-z]/g;
+
 /** Writes a line prefixed with `[name]` to stdout. */
 export function logLine(name: string, line: string): void {
-  process.stdout.write(`${prefix(name)}${line}\n`);
+  const clean = line.replace(useColor ? nonColorSequences : controlSequences, '');
+  process.stdout.write(`${prefix(name)}${clean}\n`);
 }
 
 /** Splits a byte stream into lines (keeping a partial last line until it completes). */
@@ -60,7 +68,7 @@ export interface ServiceOptions {
   args?: string[];
   cwd?: string;
   /** Added to (and overriding) the parent's environment. */
-  env?: NodeJS.ProcessEnv;
+  env?: Env;
   /**
    * Where the output goes: `prefix` (default) prints `[name] line` to stdout; `quiet` keeps it
    * only in memory (shown if the service fails); `{ file }` appends it to a log file.
@@ -72,6 +80,8 @@ export interface ServiceOptions {
   stopTimeoutMs?: number;
   /** Records the pid so a later run can clean up after a killed one (see reapStalePidFile). */
   pidFile?: string;
+  /** Stop printing once stop() is called (servers that log noise while shutting down). */
+  quietWhenStopping?: boolean;
   /** Run as this user/group (when we are root, e.g. PostgreSQL refuses to run as root). */
   uid?: number;
   gid?: number;
@@ -141,12 +151,13 @@ export function startService(options: ServiceOptions): Service {
   });
   live.add(child);
 
+  let stopping: Promise<void> | undefined;
   const recent: string[] = [];
   const file = typeof output === 'object' ? openLog(output.file) : undefined;
   const handle = (line: string): void => {
     recent.push(line);
     if (recent.length > 200) recent.shift();
-    if (output === 'prefix') logLine(name, line);
+    if (output === 'prefix' && !(options.quietWhenStopping && stopping)) logLine(name, line);
     file?.write(`${line}\n`);
   };
   const flushOut = onLines(child.stdout, handle);
@@ -180,7 +191,6 @@ export function startService(options: ServiceOptions): Service {
   void exited.then(() => {
     running = false;
   });
-  let stopping: Promise<void> | undefined;
 
   return {
     name,
@@ -199,7 +209,7 @@ export function startService(options: ServiceOptions): Service {
         }
         const timedOut = await Promise.race([
           exited.then(() => false),
-          sleep(stopTimeoutMs).then(() => true),
+          sleep(stopTimeoutMs, true, { ref: false }), // must not keep the process alive
         ]);
         if (timedOut) {
           logLine(name, `did not stop within ${stopTimeoutMs / 1000}s; killing it`);
@@ -229,13 +239,17 @@ export function describeExit({ code, signal }: ExitInfo): string {
 
 export interface RunOptions {
   cwd?: string;
-  env?: NodeJS.ProcessEnv;
+  env?: Env;
   /** Prefix every output line with `[name]`; without it the child shares our terminal. */
   name?: string;
 }
 
 /** Runs a command to completion, streaming its output; resolves with its exit code. */
-export function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<number> {
+export function runCommand(
+  command: string,
+  args: string[],
+  options: RunOptions = {},
+): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
@@ -275,7 +289,7 @@ export interface CaptureResult {
 export function captureCommand(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
+  options: { cwd?: string; env?: Env; uid?: number; gid?: number } = {},
 ): Promise<CaptureResult> {
   return new Promise((resolve) => {
     let output = '';
@@ -318,7 +332,12 @@ function signalNumber(signal: NodeJS.Signals): number | undefined {
 export class Shutdown {
   private readonly steps: { name: string; stop: () => Promise<void> }[] = [];
   private running: Promise<void> | undefined;
-  private signals = 0;
+
+  /**
+   * @param exitOnServiceFailure when a watched service dies: true (the orchestrator) stops
+   *   everything and exits 1; false (inside a test runner) only reports it.
+   */
+  constructor(private readonly exitOnServiceFailure = true) {}
 
   /** Registers a stop step; steps run in reverse registration order. */
   add(name: string, stop: () => Promise<void>): void {
@@ -335,18 +354,22 @@ export class Shutdown {
         `\n${prefix(service.name)}exited unexpectedly (${describeExit(info)}).` +
           (tail.trim() ? ` Last output:\n${tail}\n` : '\n'),
       );
-      void this.exit(1);
+      if (this.exitOnServiceFailure) void this.exit(1);
     });
   }
 
   /** Stops on SIGINT, SIGTERM and SIGHUP, then exits (130 for Ctrl-C, 143 for SIGTERM). */
   installSignalHandlers(): void {
+    let firstAt = 0;
     const onSignal = (signal: NodeJS.Signals): void => {
-      this.signals += 1;
-      if (this.signals > 1) {
+      // One Ctrl-C arrives several times: from the terminal to the whole process group, and
+      // relayed by npm and tsx. Only a second press, a moment later, means "kill now".
+      if (firstAt && Date.now() - firstAt < 1_500) return;
+      if (firstAt) {
         process.stderr.write('\nStopping immediately.\n');
         process.exit(1); // the exit hook SIGKILLs every live child group
       }
+      firstAt = Date.now();
       process.stdout.write(`\nStopping (${signal}); press Ctrl-C again to kill immediately.\n`);
       void this.exit(128 + (signalNumber(signal) ?? 0));
     };
@@ -373,121 +396,4 @@ export class Shutdown {
     await this.run();
     process.exit(code);
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Stale processes from a killed run
-// ---------------------------------------------------------------------------------------------
-
-export interface ProcessInfo {
-  pid: number;
-  ppid: number | undefined;
-  /** The full command line, arguments joined by spaces. */
-  command: string;
-}
-
-/** The command line and parent of a live process, or undefined if no such process exists. */
-export function processInfo(pid: number): ProcessInfo | undefined {
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
-  }
-  const procDir = `/proc/${pid}`;
-  if (existsSync(procDir)) {
-    try {
-      const command = readFileSync(`${procDir}/cmdline`, 'utf8').split('\0').join(' ').trim();
-      const stat = readFileSync(`${procDir}/stat`, 'utf8');
-      // "pid (comm) state ppid ..." — comm may contain spaces and parentheses
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      return { pid, ppid: Number.isFinite(ppid) ? ppid : undefined, command };
-    } catch {
-      return undefined; // exited meanwhile
-    }
-  }
-  const ps = spawnSync('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { encoding: 'utf8' });
-  const match = /^\s*(\d+)\s+(.*)$/.exec(ps.stdout ?? '');
-  if (!match) return undefined;
-  return { pid, ppid: Number(match[1]), command: match[2] ?? '' };
-}
-
-/** Reads the first line of a pid file (also PostgreSQL's postmaster.pid) as a pid. */
-export function readPidFile(file: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(file, 'utf8').split('\n')[0]?.trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Waits until the process is gone; true if it went within timeoutMs. */
-export async function waitForProcessExit(pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!processInfo(pid)) return true;
-    await sleep(100);
-  }
-  return !processInfo(pid);
-}
-
-/**
- * Sends `signal` to a process and waits for it to exit, escalating to SIGKILL after timeoutMs.
- */
-export async function terminateProcess(
-  pid: number,
-  signal: NodeJS.Signals = 'SIGTERM',
-  timeoutMs = 10_000,
-): Promise<void> {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    return;
-  }
-  if (await waitForProcessExit(pid, timeoutMs)) return;
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    return;
-  }
-  await waitForProcessExit(pid, 5_000);
-}
-
-/**
- * Cleans up after a run that was killed before it could stop its children: if `pidFile` names a
- * live process whose command line passes `isOurs`, and whose parent is no longer a live Yatra
- * orchestrator, it is stopped. A live parent means another run is using it: that is an error.
- * Returns true if a stale process was stopped.
- */
-export async function reapStalePidFile(
-  pidFile: string,
-  what: string,
-  isOurs: (command: string) => boolean,
-  signal: NodeJS.Signals = 'SIGTERM',
-): Promise<boolean> {
-  const pid = readPidFile(pidFile);
-  if (pid === undefined) return false;
-  const info = processInfo(pid);
-  if (!info || !isOurs(info.command)) {
-    rmSync(pidFile, { force: true });
-    return false;
-  }
-  const parent = info.ppid === undefined ? undefined : processInfo(info.ppid);
-  const parentIsYatra =
-    parent !== undefined &&
-    info.ppid !== 1 &&
-    /\b(node|tsx)\b/.test(parent.command) &&
-    (parent.command.includes(repoRoot) || /scripts[/\\]start/.test(parent.command));
-  if (parent && parentIsYatra) {
-    throw new SetupError(
-      `${what} (pid ${pid}) is already running for another Yatra process (pid ${info.ppid}: ` +
-        `${parent.command.slice(0, 80)}). Stop that one first (Ctrl-C in its terminal).`,
-    );
-  }
-  logLine('yatra', `stopping ${what} left running by an earlier run (pid ${pid})`);
-  await terminateProcess(pid, signal);
-  rmSync(pidFile, { force: true });
-  return true;
 }

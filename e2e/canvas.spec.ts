@@ -1,0 +1,272 @@
+import { readFile } from 'node:fs/promises';
+import { postPurchase45 } from '@yatra/nodes';
+import { expect, test } from './fixtures';
+
+// The journey canvas editor in real Chromium. The first test keeps the real gestures: it builds
+// the playbook's Day 0–7 section from an empty journey by dragging nodes out of the palette and
+// drawing edges between port handles with the mouse. The others seed through the API.
+test.use({ viewport: { width: 1600, height: 1100 } });
+
+const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+test.describe('journey canvas editor', () => {
+  const created: string[] = [];
+  test.afterAll(async ({ request }) => {
+    for (const id of created) await request.post(`/api/journeys/${id}/unpublish`);
+  });
+
+  test('builds Day 0–7 of the playbook from an empty canvas, then publishes it', async ({
+    api,
+    canvasEditor: editor,
+    palette,
+    inspector,
+  }) => {
+    test.setTimeout(180_000);
+    const id = await api.createJourney({ name: `Day 0–7 · e2e ${stamp()}`, nodes: [] });
+    created.push(id);
+    await editor.open(id);
+    await expect(editor.page.getByTestId('canvas-empty')).toBeVisible();
+    await expect(editor.publishButton).toBeDisabled();
+
+    const ids: Record<string, string> = {};
+    await test.step('drag every step from the palette and configure it', async () => {
+      ids.trigger = await palette.dragToCanvas('trigger.event', { x: 500, y: 60 });
+      await inspector.expectNode(ids.trigger);
+      await inspector.fill('event', 'order.placed');
+      await expect(inspector.root.getByTestId('event-hint')).toContainText('paymentMethod');
+
+      ids.confirm = await palette.dragToCanvas('message.send', { x: 500, y: 170 });
+      await inspector.expectNode(ids.confirm);
+      await inspector.setLabel('Order confirmation');
+      await inspector.fill('templateId', 'order_confirmation');
+
+      ids.cod = await palette.dragToCanvas('flow.condition', { x: 500, y: 280 });
+      await inspector.expectNode(ids.cod);
+      await inspector.setLabel('COD?');
+      await inspector.setRule(0, { field: 'order.paymentMethod', op: 'eq', value: 'cod' });
+
+      ids.reassure = await palette.dragToCanvas('message.send', { x: 790, y: 380 });
+      await inspector.setLabel('Hassle-free returns');
+      await inspector.fill('templateId', 'cod_reassurance');
+
+      ids.delivered = await palette.dragToCanvas('flow.wait_for_event', { x: 500, y: 470 });
+      await inspector.expectNode(ids.delivered);
+      await inspector.setLabel('Delivered?');
+      await inspector.fill('event', 'order.delivered');
+      await inspector.setDuration('timeout', 7, 'days');
+
+      ids.howTo = await palette.dragToCanvas('message.send', { x: 260, y: 590 });
+      await inspector.setLabel('How to use');
+      await inspector.fill('templateId', 'how_to_use');
+
+      ids.done = await palette.dragToCanvas('flow.exit', { x: 260, y: 710 });
+      await inspector.expectNode(ids.done);
+
+      ids.delay = await palette.dragToCanvas('message.send', { x: 740, y: 590 });
+      await inspector.setLabel('Checking on your order');
+      await inspector.fill('templateId', 'delivery_delay');
+
+      ids.notDelivered = await palette.dragToCanvas('flow.exit', { x: 740, y: 710 });
+      await inspector.fill('reason', 'not_delivered');
+      await expect(editor.nodes).toHaveCount(9);
+    });
+
+    await test.step('a nonsensical edge is refused with a reason', async () => {
+      await editor.connect(ids.delay, 'next', ids.delay);
+      await expect(editor.toasts.last()).toContainText('cannot lead to itself');
+      await expect(editor.edges).toHaveCount(0);
+    });
+
+    await test.step('draw the edges between port handles', async () => {
+      await editor.connect(ids.trigger, 'next', ids.confirm);
+      await editor.connect(ids.confirm, 'next', ids.cod);
+      await editor.connect(ids.cod, 'yes', ids.reassure);
+      await editor.connect(ids.cod, 'no', ids.delivered);
+      await editor.connect(ids.reassure, 'next', ids.delivered);
+      await editor.connect(ids.delivered, 'event', ids.howTo);
+      await editor.connect(ids.howTo, 'next', ids.done);
+      await editor.connect(ids.delivered, 'timeout', ids.delay);
+      await expect(editor.edges).toHaveCount(8);
+      await expect(editor.edge(ids.cod, 'yes')).toHaveCount(1);
+      // A port leads to one next step.
+      await editor.connect(ids.cod, 'yes', ids.delivered);
+      await expect(editor.toasts.last()).toContainText('already leads to');
+      await expect(editor.edges).toHaveCount(8);
+    });
+
+    await test.step('the unwired port is a problem on its node and in the list', async () => {
+      await expect(editor.problemBadge(ids.delay)).toBeVisible();
+      await expect(editor.publishButton).toBeDisabled();
+      await expect(editor.publishReason).toContainText('Fix 1 problem');
+      await editor.openTab('problems');
+      await expect(editor.problem(ids.delay, 'port_unwired')).toContainText('"next" is not connected');
+      await editor.problem(ids.delay, 'port_unwired').click();
+      await expect(editor.node(ids.delay)).toHaveAttribute('data-selected', 'true');
+      await inspector.expectNode(ids.delay);
+      await expect(inspector.problems).toContainText('not connected');
+    });
+
+    await test.step('wiring it makes the problem disappear', async () => {
+      await editor.connect(ids.delay, 'next', ids.notDelivered);
+      await expect(editor.edges).toHaveCount(9);
+      await expect(editor.problemBadge(ids.delay)).toHaveCount(0);
+      await expect(editor.problemCount).toHaveText('0');
+      await expect(editor.publishButton).toBeEnabled();
+    });
+
+    await test.step('undo and redo', async () => {
+      await editor.undo();
+      await expect(editor.edges).toHaveCount(8);
+      await expect(editor.problemBadge(ids.delay)).toBeVisible();
+      await expect(editor.publishButton).toBeDisabled();
+      await editor.redo();
+      await expect(editor.edges).toHaveCount(9);
+      await expect(editor.problemBadge(ids.delay)).toHaveCount(0);
+      await expect(editor.publishButton).toBeEnabled();
+    });
+
+    await test.step('auto-layout lays it out top to bottom', async () => {
+      const before = await editor.node(ids.reassure).boundingBox();
+      await editor.autoLayout();
+      await expect
+        .poll(async () => (await editor.node(ids.reassure).boundingBox())?.x)
+        .not.toBe(before?.x);
+      const top = async (id: string) => (await editor.node(id).boundingBox())?.y ?? NaN;
+      expect(await top(ids.trigger)).toBeLessThan(await top(ids.confirm));
+      expect(await top(ids.confirm)).toBeLessThan(await top(ids.cod));
+      expect(await top(ids.delivered)).toBeLessThan(await top(ids.howTo));
+      expect(await top(ids.howTo)).toBeLessThan(await top(ids.done));
+      await editor.waitSaved();
+      await editor.selectNode(ids.cod);
+      await editor.screenshot('canvas-editor-built');
+    });
+
+    await test.step('publish creates version 1', async () => {
+      expect(await editor.publish('e2e')).toBe(1);
+      await expect(editor.publishReason).toContainText('No changes since v1');
+      const versions = await api.versions(id);
+      expect(versions.map((v) => [v.version, v.live, v.publishedBy])).toEqual([[1, true, 'e2e']]);
+      const saved = (await api.journeyDocument(id)) as { nodes: { id: string }[]; edges: unknown[] };
+      expect(saved.nodes).toHaveLength(9);
+      expect(saved.edges).toHaveLength(9);
+    });
+  });
+
+  test('edits the demo journey: inspector widgets, versions, read-only view, restore', async ({
+    api,
+    canvasEditor: editor,
+    inspector,
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    const { id } = await api.publishedJourney({ ...postPurchase45, name: `Playbook · e2e ${stamp()}` });
+    created.push(id);
+    await editor.open(id);
+    await expect(editor.liveVersion).toHaveText('v1');
+    await expect(editor.draftState).toHaveAttribute('data-state', 'same');
+    await expect(editor.edges.first()).toBeAttached();
+    await editor.screenshot('canvas-demo');
+
+    await test.step('the inspector edits a cohort split with a live 100% check', async () => {
+      await editor.selectNode('cross_sell_split');
+      await expect(inspector.armsTotal).toHaveAttribute('data-ok', 'true');
+      await inspector.root.locator('[aria-label="Arm 1: percent"]').fill('80');
+      await expect(inspector.armsTotal).toHaveAttribute('data-ok', 'false');
+      await expect(inspector.armsTotal).toContainText('must add up to 100');
+      await expect(editor.problemBadge('cross_sell_split')).toBeVisible();
+      await inspector.root.getByTestId('add-arm').click();
+      await inspector.root.locator('[aria-label="Arm 2: percent"]').fill('10');
+      await expect(inspector.armsTotal).toHaveAttribute('data-ok', 'true');
+      // The new arm is a new port: unwired until connected.
+      await expect(editor.port('cross_sell_split', 'variant_b')).toBeVisible();
+      await expect(editor.problemBadge('cross_sell_split')).toContainText('1');
+      await editor.screenshot('inspector-cohort');
+    });
+
+    await test.step('the wait switches mode; time of day is a time input', async () => {
+      await editor.selectNode('day14');
+      await expect(inspector.field('at').locator('input[type="time"]')).toHaveValue('10:00');
+      await inspector.setMode('duration');
+      await inspector.setDuration('duration', 13, 'days');
+      await expect(editor.node('day14')).toContainText('wait 13 days');
+      await editor.selectNode('is_cod');
+      await expect(inspector.rule(0).locator('[data-part="value"]')).toHaveValue('cod');
+      await editor.screenshot('inspector');
+    });
+
+    await test.step('the draft differs from the live version and saves itself', async () => {
+      await expect(editor.draftState).toHaveAttribute('data-state', 'changed');
+      await editor.waitSaved();
+      await page.reload();
+      await editor.waitForCanvas();
+      await expect(editor.node('day14')).toContainText('wait 13 days');
+    });
+
+    await test.step('an old version opens read-only and can be restored as the draft', async () => {
+      await editor.openTab('versions');
+      await expect(page.getByTestId('version-item')).toHaveCount(1);
+      await page.getByTestId('open-version').click();
+      await expect(page.getByTestId('read-only-banner')).toContainText('version 1');
+      await editor.waitForCanvas();
+      await expect(editor.node('day14')).toContainText('until day 14');
+      await expect(page.getByTestId('palette')).toHaveCount(0);
+      page.once('dialog', (d) => void d.accept());
+      await page.getByTestId('restore-version').click();
+      await expect(page.getByTestId('read-only-banner')).toHaveCount(0);
+      await editor.waitForCanvas();
+      await expect(editor.node('day14')).toContainText('until day 14');
+      await expect(editor.draftState).toHaveAttribute('data-state', 'same');
+    });
+  });
+
+  test('copy / paste between journeys, export and import round-trip', async ({
+    api,
+    canvasEditor: editor,
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const source = await api.createJourney({ ...postPurchase45, name: `Source · e2e ${stamp()}` });
+    const target = await api.createJourney({ name: `Target · e2e ${stamp()}`, nodes: [] });
+    created.push(source, target);
+
+    await editor.open(source);
+    await editor.node('is_cod').click();
+    await editor.node('cod_reassure').click({ modifiers: ['Shift'] });
+    await editor.copy();
+    await expect(editor.toasts.last()).toContainText('Copied 2 items');
+
+    await editor.open(target);
+    await editor.clickEmptyCanvas();
+    await editor.paste();
+    await expect(editor.nodes).toHaveCount(2);
+    await expect(editor.node('is_cod')).toBeVisible();
+    await expect(editor.edge('is_cod', 'yes')).toHaveCount(1);
+    await editor.deleteSelection();
+    await expect(editor.nodes).toHaveCount(0);
+    await editor.undo();
+    await expect(editor.nodes).toHaveCount(2);
+
+    await editor.open(source);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('journey-menu').click();
+    await page.getByTestId('export-json').click();
+    const file = testInfo.outputPath('exported.journey.json');
+    await (await download).saveAs(file);
+    const exported = await readFile(file, 'utf8');
+    expect(JSON.parse(exported)).toEqual(await api.journeyDocument(source));
+
+    await editor.open(target);
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"name": "x", "nodes": [{"id": "a b"}]}'),
+    });
+    await expect(page.getByTestId('import-errors')).toContainText('nodes.0.id');
+    await page.getByTestId('import-errors').getByRole('button', { name: 'OK' }).click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect(editor.nodes).toHaveCount(postPurchase45.nodes.length);
+    await editor.waitSaved();
+    const reimported = await api.journeyDocument(target);
+    expect(`${JSON.stringify(reimported, null, 2)}\n`).toBe(exported);
+  });
+});
