@@ -155,3 +155,20 @@ describe('createRegistry', () => {
     );
   });
 });
+
+describe('builtinControls (the zod-free control lookup the workflow uses)', () => {
+  it('evaluates every built-in control node exactly as its definition does', async () => {
+    const { builtinControls } = await import('./engine/control-nodes');
+    const { builtinNodes } = await import('./registry');
+    const controls = builtinNodes.filter((n) => n.kind === 'control');
+    expect(controls.length).toBeGreaterThan(0);
+    for (const def of controls) {
+      const lookup = builtinControls.get(def.type, def.version);
+      expect(lookup?.evaluate, `${def.type}@${def.version}`).toBeTypeOf('function');
+      expect(lookup?.evaluate).not.toBe(def.evaluate);
+    }
+    for (const def of builtinNodes.filter((n) => n.kind === 'action')) {
+      expect(builtinControls.get(def.type, def.version)).toBeUndefined();
+    }
+  });
+});

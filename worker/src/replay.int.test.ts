@@ -12,6 +12,13 @@ const folder = new URL('../../workflows/histories/', import.meta.url);
 const histories = readdirSync(folder).filter((f) => f.endsWith('.json'));
 
 describe('replaying recorded journey histories', () => {
+  it('keeps zod and the compiler out of the workflow bundle (each workflow evaluates it)', async () => {
+    const { code } = await workflowBundle();
+    expect(code).toContain('nodes/src/engine/run-journey.ts');
+    expect(code).not.toMatch(/node_modules\/zod\//);
+    expect(code).not.toContain('nodes/src/journey/compile.ts');
+  });
+
   it('has recorded histories to replay', () => {
     expect(histories.length).toBeGreaterThanOrEqual(4);
   });

@@ -5,16 +5,14 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  defaultRegistry,
-  enterJourney,
-  runJourney,
-  type CompiledJourney,
-  type CustomerEvent,
-  type CustomerSnapshot,
-  type RunIdentity,
-  type RunState,
-} from '@yatra/nodes';
+// Deep imports, never the @yatra/nodes barrel: every workflow evaluates its bundle's modules, and
+// the barrel would bring zod and every schema along (see docs/design-notes.md).
+import { enterJourney } from '@yatra/nodes/engine/step';
+import { runJourney } from '@yatra/nodes/engine/run-journey';
+import { DEFAULT_ACTIVITY } from '@yatra/nodes/journey/ir';
+import type { CustomerEvent, CustomerSnapshot } from '@yatra/nodes/contract/facts';
+import type { CompiledJourney, CompiledNode } from '@yatra/nodes/journey/ir';
+import type { RunIdentity, RunState } from '@yatra/nodes/engine/state';
 import type { JourneyActivities } from '@yatra/worker/activities';
 import { customerEventSignal, runStateQuery } from './signals';
 
@@ -40,17 +38,17 @@ const bookkeeping = proxyActivities<JourneyActivities>({
 
 const actionProxies = new Map<string, JourneyActivities>();
 
-/** Activity options come from the node type's own declaration (timeout, retry policy). */
-function actionsFor(nodeType: string, typeVersion: number): JourneyActivities {
-  const key = `${nodeType}@${typeVersion}`;
+/** Activity options come from the node type's declaration, compiled into the IR. */
+function actionsFor(node: CompiledNode | undefined): JourneyActivities {
+  const { startToCloseTimeoutMs, retry } = node?.activity ?? DEFAULT_ACTIVITY;
+  const key = `${startToCloseTimeoutMs}/${retry.initialIntervalMs}/${retry.maximumAttempts ?? '∞'}`;
   let proxy = actionProxies.get(key);
   if (!proxy) {
-    const def = defaultRegistry.get(nodeType, typeVersion);
     proxy = proxyActivities<JourneyActivities>({
-      startToCloseTimeout: def?.timeoutMs ?? 60_000,
+      startToCloseTimeout: startToCloseTimeoutMs,
       retry: {
-        initialInterval: def?.retry?.initialIntervalMs ?? 1_000,
-        maximumAttempts: def?.retry?.maximumAttempts ?? 0,
+        initialInterval: retry.initialIntervalMs,
+        ...(retry.maximumAttempts ? { maximumAttempts: retry.maximumAttempts } : {}),
         backoffCoefficient: 2,
         maximumInterval: '5 minutes',
       },
@@ -93,7 +91,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ re
     },
     async runAction(effect, state, records) {
       current = state;
-      return actionsFor(effect.nodeType, effect.typeVersion).executeNode({
+      return actionsFor(input.ir.nodes[effect.nodeId]).executeNode({
         effect,
         state,
         records,

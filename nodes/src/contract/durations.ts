@@ -1,10 +1,8 @@
 import { z } from 'zod';
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;
-export const DAY_MS = 24 * HOUR_MS;
+import type { Duration } from './duration-math';
 
-const unitMs = { minutes: MINUTE_MS, hours: HOUR_MS, days: DAY_MS } as const;
+export { MINUTE_MS, HOUR_MS, DAY_MS, durationMs, type Duration } from './duration-math';
 
 /**
  * A length of time as marketers write it.
@@ -13,13 +11,7 @@ const unitMs = { minutes: MINUTE_MS, hours: HOUR_MS, days: DAY_MS } as const;
 export const durationSchema = z.object({
   amount: z.number().positive().describe('How many'),
   unit: z.enum(['minutes', 'hours', 'days']).default('days'),
-});
-export type Duration = z.infer<typeof durationSchema>;
-
-/** Milliseconds in a duration. @example durationMs({ amount: 2, unit: 'hours' }) // 7_200_000 */
-export function durationMs(duration: Duration): number {
-  return duration.amount * unitMs[duration.unit];
-}
+}) satisfies z.ZodType<Duration, unknown>;
 
 /** "HH:MM" in 24-hour time. */
 export const timeOfDaySchema = z

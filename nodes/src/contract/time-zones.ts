@@ -1,5 +1,5 @@
 // Pure time-zone arithmetic with Intl only, so it also runs inside Temporal's workflow sandbox.
-import { DAY_MS } from './durations';
+import { DAY_MS } from './duration-math';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

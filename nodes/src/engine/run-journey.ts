@@ -1,6 +1,6 @@
 import type { CustomerEvent } from '../contract/facts';
 import type { CompiledJourney } from '../journey/ir';
-import { defaultRegistry, type NodeRegistry } from '../registry';
+import { builtinControls, type ControlLookup } from './control-nodes';
 import type { ActionEffect, RunState, StepOutcome, StepRecord } from './state';
 import { step } from './step';
 
@@ -38,7 +38,7 @@ export async function runJourney(
   ir: CompiledJourney,
   start: StepOutcome,
   host: JourneyHost,
-  registry: NodeRegistry = defaultRegistry,
+  registry: ControlLookup = builtinControls,
 ): Promise<RunState> {
   let state = start.state;
   let records = [...start.records];

@@ -1,13 +1,13 @@
-import { DAY_MS } from '../contract/durations';
+import { DAY_MS } from '../contract/duration-math';
 import {
   applyEventToOrder,
   orderFromEvent,
   type CustomerEvent,
   type CustomerSnapshot,
 } from '../contract/facts';
-import { testAll } from '../contract/predicates';
+import { testAll } from '../contract/predicate-eval';
 import type { CompiledJourney } from '../journey/ir';
-import { defaultRegistry, type NodeRegistry } from '../registry';
+import { builtinControls, type ControlLookup } from './control-nodes';
 import {
   exitReasons,
   MAX_VISITS,
@@ -27,7 +27,7 @@ class Stepper {
   readonly records: StepRecord[] = [];
   constructor(
     private readonly ir: CompiledJourney,
-    private readonly registry: NodeRegistry,
+    private readonly registry: ControlLookup,
     public state: RunState,
     private readonly now: number,
   ) {
@@ -69,11 +69,7 @@ class Stepper {
       this.state = { ...this.state, visits: this.state.visits + 1 };
       if (this.state.visits > MAX_VISITS) return this.exit(exitReasons.stepLimit, nodeId);
       const node = this.ir.nodes[nodeId];
-      const def = node && this.registry.get(node.type, node.typeVersion);
-      if (!node || !def)
-        return this.exit(exitReasons.failed, nodeId, {
-          error: `node type ${node?.type ?? nodeId} is not registered`,
-        });
+      if (!node) return this.exit(exitReasons.failed, nodeId, { error: `no node ${nodeId}` });
       if (node.kind === 'action') {
         const { runId } = this.state.run;
         return this.settle({
@@ -83,6 +79,13 @@ class Stepper {
           typeVersion: node.typeVersion,
           config: node.config,
           idempotencyKey: `${runId}:${nodeId}:${this.state.seq}`,
+        });
+      }
+      // Action nodes need no definition here: they run in the worker. Control nodes do.
+      const def = this.registry.get(node.type, node.typeVersion);
+      if (!def) {
+        return this.exit(exitReasons.failed, nodeId, {
+          error: `node type ${node.type} v${node.typeVersion} is not registered`,
         });
       }
       const outcome = def.evaluate?.(node.config, {
@@ -226,7 +229,7 @@ class Stepper {
 export function enterJourney(
   ir: CompiledJourney,
   input: { run: RunIdentity; customer: CustomerSnapshot; entryEvent: CustomerEvent; now: number },
-  registry: NodeRegistry = defaultRegistry,
+  registry: ControlLookup = builtinControls,
 ): StepOutcome {
   const { run, customer, entryEvent, now } = input;
   const state: RunState = {
@@ -260,7 +263,7 @@ export function step(
   state: RunState,
   input: StepInput,
   now: number,
-  registry: NodeRegistry = defaultRegistry,
+  registry: ControlLookup = builtinControls,
 ): StepOutcome {
   const stepper = new Stepper(ir, registry, state, now);
   switch (input.kind) {

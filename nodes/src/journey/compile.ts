@@ -4,7 +4,7 @@ import { predicateSchema, readPath, type Predicate } from '../contract/predicate
 import { defaultRegistry, type NodeRegistry } from '../registry';
 import { journeyDocumentSchema, type JourneyDocument } from './document';
 import { computeFacts, findInstantLoops } from './graph-analysis';
-import type { CompileError, CompileResult, CompiledNode } from './ir';
+import { DEFAULT_ACTIVITY, type CompileError, type CompileResult, type CompiledNode } from './ir';
 
 function issuePath(issue: z.core.$ZodIssue): string {
   return issue.path.map(String).join('.');
@@ -110,6 +110,20 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
       label: node.label,
       config: config.data,
       next: {},
+      ...(def.kind === 'action'
+        ? {
+            activity: {
+              startToCloseTimeoutMs: def.timeoutMs ?? DEFAULT_ACTIVITY.startToCloseTimeoutMs,
+              retry: {
+                initialIntervalMs:
+                  def.retry?.initialIntervalMs ?? DEFAULT_ACTIVITY.retry.initialIntervalMs,
+                ...(def.retry?.maximumAttempts
+                  ? { maximumAttempts: def.retry.maximumAttempts }
+                  : {}),
+              },
+            },
+          }
+        : {}),
     };
     ports.set(node.id, def.portsFor(config.data));
     if ((def.minDelayMs?.(config.data) ?? 0) > 0) takesTime.add(node.id);

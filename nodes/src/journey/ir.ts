@@ -11,7 +11,22 @@ export interface CompiledNode {
   config: unknown;
   /** port → next node id. */
   next: Record<string, string>;
+  /**
+   * How the worker runs an action node, copied from its declaration at compile time so the
+   * workflow needs no node registry (and no zod) to schedule it.
+   */
+  activity?: {
+    startToCloseTimeoutMs: number;
+    /** `maximumAttempts` absent means retry until it succeeds. */
+    retry: { initialIntervalMs: number; maximumAttempts?: number };
+  };
 }
+
+/** Activity policy for action nodes that declare none: suits an HTTP call. */
+export const DEFAULT_ACTIVITY: NonNullable<CompiledNode['activity']> = {
+  startToCloseTimeoutMs: 60_000,
+  retry: { initialIntervalMs: 1_000 },
+};
 
 /** Figures derived at compile time, shown to marketers before they publish. */
 export interface JourneyFacts {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../../contract/define-node';
-import { percentBucket } from '../../contract/hash';
-import { readPath } from '../../contract/predicates';
+import { evaluateCohortSplit } from './cohort-split.control';
 
 const armId = z.string().regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and _');
 
@@ -81,21 +80,5 @@ export default defineNode({
       : [...cfg.arms.map((a) => a.id), 'other'],
   config,
   example: { mode: 'random', arms: [{ id: 'treatment', percent: 90 }], holdoutPercent: 10 },
-  evaluate(cfg, env) {
-    if (cfg.mode === 'attribute') {
-      const value = readPath(env.facts, cfg.field);
-      const arm = cfg.arms.find((a) => a.values.some((v) => String(v) === String(value)));
-      return { port: arm?.id ?? 'other', detail: { value } };
-    }
-    const bucket = percentBucket(`${env.facts.journey.id}:${env.nodeId}:${env.facts.customer.id}`);
-    let upper = 0;
-    for (const arm of cfg.arms) {
-      upper += arm.percent;
-      if (bucket < upper) return { port: arm.id, detail: { bucket } };
-    }
-    return {
-      port: cfg.holdoutPercent > 0 ? 'holdout' : (cfg.arms.at(-1)?.id ?? 'holdout'),
-      detail: { bucket },
-    };
-  },
+  evaluate: evaluateCohortSplit,
 });

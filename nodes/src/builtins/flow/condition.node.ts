@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from '../../contract/define-node';
-import { predicateSchema, testAll } from '../../contract/predicates';
+import { predicateSchema } from '../../contract/predicates';
+import { evaluateCondition } from './condition.control';
 
 /** Branches on customer attributes, order facts or the trigger event's properties. */
 export default defineNode({
@@ -17,5 +18,5 @@ export default defineNode({
     rules: z.array(predicateSchema).min(1, 'add at least one rule'),
   }),
   example: { match: 'all', rules: [{ field: 'order.paymentMethod', op: 'eq', value: 'cod' }] },
-  evaluate: (cfg, env) => ({ port: testAll(env.facts, cfg.rules, cfg.match) ? 'yes' : 'no' }),
+  evaluate: evaluateCondition,
 });

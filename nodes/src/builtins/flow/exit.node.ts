@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../../contract/define-node';
+import { evaluateExit } from './exit.control';
 
 /** Ends the run here; every path ends at an exit (or a goal, or the window). */
 export default defineNode({
@@ -16,5 +17,5 @@ export default defineNode({
     reason: z.string().min(1).default('completed').describe('Recorded as the exit reason'),
   }),
   example: { reason: 'completed' },
-  evaluate: (cfg) => ({ exit: cfg.reason }),
+  evaluate: evaluateExit,
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineNode } from '../../contract/define-node';
 import { durationMs, durationSchema } from '../../contract/durations';
 import { predicateSchema } from '../../contract/predicates';
+import { evaluateWaitForEvent } from './wait-for-event.control';
 
 /** Waits for the customer to do something (e.g. `order.delivered`), or gives up after a timeout. */
 export default defineNode({
@@ -26,14 +27,7 @@ export default defineNode({
     timeout: durationSchema,
   }),
   example: { event: 'order.delivered', timeout: { amount: 7, unit: 'days' } },
-  evaluate: (cfg, env) => ({
-    wait: {
-      until: env.now + durationMs(cfg.timeout),
-      event: { type: cfg.event, filters: cfg.filters, sameOrder: cfg.sameOrder },
-      onEvent: 'event',
-      onTimeout: 'timeout',
-    },
-  }),
+  evaluate: evaluateWaitForEvent,
   maxDelayMs: (cfg) => durationMs(cfg.timeout),
   // An event can arrive at once, but a loop back into this node waits for a new one or the timeout.
   minDelayMs: () => 1,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from '../../contract/define-node';
 import { DAY_MS, durationMs, durationSchema, timeOfDaySchema } from '../../contract/durations';
-import { localTimeAfterDays } from '../../contract/time-zones';
+import { evaluateWait } from './wait.control';
 
 const config = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('duration'), duration: durationSchema }),
@@ -25,18 +25,7 @@ export default defineNode({
   ports: ['next'],
   config,
   example: { mode: 'duration', duration: { amount: 1, unit: 'days' } },
-  evaluate(cfg, env) {
-    const until =
-      cfg.mode === 'duration'
-        ? env.now + durationMs(cfg.duration)
-        : localTimeAfterDays(
-            env.enteredAt,
-            cfg.daysAfterEntry,
-            cfg.at,
-            env.facts.customer.timeZone,
-          );
-    return { wait: { until, onTimeout: 'next' } };
-  },
+  evaluate: evaluateWait,
   // "Until" can land up to a day past `daysAfterEntry` days (late-evening entry, next-day time).
   minDelayMs: (cfg) => (cfg.mode === 'duration' ? durationMs(cfg.duration) : 0),
   maxDelayMs: (cfg) =>

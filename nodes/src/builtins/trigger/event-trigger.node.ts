@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineNode } from '../../contract/define-node';
+import { evaluateEventTrigger } from './event-trigger.control';
 import { predicateSchema } from '../../contract/predicates';
 
 /** Starts a run when a matching event arrives (e.g. the first `order.placed`). */
@@ -19,5 +20,5 @@ export default defineNode({
     filters: z.array(predicateSchema).default([]),
   }),
   example: { event: 'order.placed', filters: [] },
-  evaluate: () => ({ port: 'next' }),
+  evaluate: evaluateEventTrigger,
 });
