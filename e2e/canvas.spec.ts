@@ -28,7 +28,17 @@ test.describe('journey canvas editor', () => {
     await expect(editor.page.getByTestId('canvas-empty')).toBeVisible();
     await expect(editor.publishButton).toBeDisabled();
 
-    const ids: Record<string, string> = {};
+    const ids = {
+      trigger: '',
+      confirm: '',
+      cod: '',
+      reassure: '',
+      delivered: '',
+      howTo: '',
+      done: '',
+      delay: '',
+      notDelivered: '',
+    };
     await test.step('drag every step from the palette and configure it', async () => {
       ids.trigger = await palette.dragToCanvas('trigger.event', { x: 500, y: 60 });
       await inspector.expectNode(ids.trigger);
@@ -74,7 +84,7 @@ test.describe('journey canvas editor', () => {
     await test.step('a nonsensical edge is refused with a reason', async () => {
       await editor.connect(ids.delay, 'next', ids.delay);
       await expect(editor.toasts.last()).toContainText('cannot lead to itself');
-      await expect(editor.edges).toHaveCount(0);
+      await expect.poll(() => editor.edgeCount()).toBe(0);
     });
 
     await test.step('draw the edges between port handles', async () => {
@@ -86,20 +96,22 @@ test.describe('journey canvas editor', () => {
       await editor.connect(ids.delivered, 'event', ids.howTo);
       await editor.connect(ids.howTo, 'next', ids.done);
       await editor.connect(ids.delivered, 'timeout', ids.delay);
-      await expect(editor.edges).toHaveCount(8);
+      await expect.poll(() => editor.edgeCount()).toBe(8);
       await expect(editor.edge(ids.cod, 'yes')).toHaveCount(1);
       // A port leads to one next step.
       await editor.connect(ids.cod, 'yes', ids.delivered);
       await expect(editor.toasts.last()).toContainText('already leads to');
-      await expect(editor.edges).toHaveCount(8);
+      await expect.poll(() => editor.edgeCount()).toBe(8);
     });
 
     await test.step('the unwired port is a problem on its node and in the list', async () => {
       await expect(editor.problemBadge(ids.delay)).toBeVisible();
       await expect(editor.publishButton).toBeDisabled();
-      await expect(editor.publishReason).toContainText('Fix 1 problem');
+      await expect(editor.publishReason).toContainText('Fix 2 problems');
       await editor.openTab('problems');
-      await expect(editor.problem(ids.delay, 'port_unwired')).toContainText('"next" is not connected');
+      await expect(editor.problem(ids.delay, 'port_unwired')).toContainText(
+        '"next" is not connected',
+      );
       await editor.problem(ids.delay, 'port_unwired').click();
       await expect(editor.node(ids.delay)).toHaveAttribute('data-selected', 'true');
       await inspector.expectNode(ids.delay);
@@ -108,7 +120,7 @@ test.describe('journey canvas editor', () => {
 
     await test.step('wiring it makes the problem disappear', async () => {
       await editor.connect(ids.delay, 'next', ids.notDelivered);
-      await expect(editor.edges).toHaveCount(9);
+      await expect.poll(() => editor.edgeCount()).toBe(9);
       await expect(editor.problemBadge(ids.delay)).toHaveCount(0);
       await expect(editor.problemCount).toHaveText('0');
       await expect(editor.publishButton).toBeEnabled();
@@ -116,11 +128,11 @@ test.describe('journey canvas editor', () => {
 
     await test.step('undo and redo', async () => {
       await editor.undo();
-      await expect(editor.edges).toHaveCount(8);
+      await expect.poll(() => editor.edgeCount()).toBe(8);
       await expect(editor.problemBadge(ids.delay)).toBeVisible();
       await expect(editor.publishButton).toBeDisabled();
       await editor.redo();
-      await expect(editor.edges).toHaveCount(9);
+      await expect.poll(() => editor.edgeCount()).toBe(9);
       await expect(editor.problemBadge(ids.delay)).toHaveCount(0);
       await expect(editor.publishButton).toBeEnabled();
     });
@@ -146,41 +158,53 @@ test.describe('journey canvas editor', () => {
       await expect(editor.publishReason).toContainText('No changes since v1');
       const versions = await api.versions(id);
       expect(versions.map((v) => [v.version, v.live, v.publishedBy])).toEqual([[1, true, 'e2e']]);
-      const saved = (await api.journeyDocument(id)) as { nodes: { id: string }[]; edges: unknown[] };
-      expect(saved.nodes).toHaveLength(9);
-      expect(saved.edges).toHaveLength(9);
+      expect(await api.journeyDocument(id)).toMatchObject({
+        nodes: expect.arrayContaining([expect.objectContaining({ id: ids.notDelivered })]),
+        edges: expect.arrayContaining([
+          { source: ids.delay, sourcePort: 'next', target: ids.notDelivered },
+        ]),
+      });
     });
   });
 
-  test('edits the demo journey: inspector widgets, versions, read-only view, restore', async ({
+  test('edits the demo journey, publishes v2 over running customers, restores v1', async ({
     api,
     canvasEditor: editor,
     inspector,
     page,
   }) => {
-    test.setTimeout(120_000);
-    const { id } = await api.publishedJourney({ ...postPurchase45, name: `Playbook · e2e ${stamp()}` });
+    test.setTimeout(150_000);
+    const name = `Playbook · e2e ${stamp()}`;
+    const { id } = await api.publishedJourney({ ...postPurchase45, name });
     created.push(id);
+    // A COD customer enters v1 now and waits at "Delivered?" while we edit.
+    const customerId = `e2e-canvas-${stamp()}`;
+    await api.placeOrder(customerId, `ord-${customerId}`, 'cod');
+
     await editor.open(id);
     await expect(editor.liveVersion).toHaveText('v1');
     await expect(editor.draftState).toHaveAttribute('data-state', 'same');
+    await expect(editor.publishButton).toBeDisabled();
     await expect(editor.edges.first()).toBeAttached();
     await editor.screenshot('canvas-demo');
 
     await test.step('the inspector edits a cohort split with a live 100% check', async () => {
       await editor.selectNode('cross_sell_split');
       await expect(inspector.armsTotal).toHaveAttribute('data-ok', 'true');
-      await inspector.root.locator('[aria-label="Arm 1: percent"]').fill('80');
+      await inspector.root.getByLabel('Arm 1: percent').fill('80');
       await expect(inspector.armsTotal).toHaveAttribute('data-ok', 'false');
       await expect(inspector.armsTotal).toContainText('must add up to 100');
       await expect(editor.problemBadge('cross_sell_split')).toBeVisible();
       await inspector.root.getByTestId('add-arm').click();
-      await inspector.root.locator('[aria-label="Arm 2: percent"]').fill('10');
+      await inspector.root.getByLabel('Arm 2: percent').fill('10');
       await expect(inspector.armsTotal).toHaveAttribute('data-ok', 'true');
       // The new arm is a new port: unwired until connected.
-      await expect(editor.port('cross_sell_split', 'variant_b')).toBeVisible();
-      await expect(editor.problemBadge('cross_sell_split')).toContainText('1');
+      await expect(editor.port('cross_sell_split', 'variant_a')).toBeVisible();
+      await expect(editor.problemBadge('cross_sell_split')).toHaveAttribute('data-count', '1');
       await editor.screenshot('inspector-cohort');
+      await inspector.root.getByLabel('Remove arm 2').click();
+      await inspector.root.getByLabel('Arm 1: percent').fill('90');
+      await expect(editor.problemBadge('cross_sell_split')).toHaveCount(0);
     });
 
     await test.step('the wait switches mode; time of day is a time input', async () => {
@@ -202,21 +226,77 @@ test.describe('journey canvas editor', () => {
       await expect(editor.node('day14')).toContainText('wait 13 days');
     });
 
+    await test.step('publishing v2 shows who is inside v1 and that they stay there', async () => {
+      await expect
+        .poll(
+          async () => {
+            const res = await page.request.get(`/api/journeys/${id}/stats`);
+            const body = (await res.json()) as { nodes: { waitingNow: number }[] };
+            return body.nodes.reduce((sum, n) => sum + n.waitingNow, 0);
+          },
+          { timeout: 30_000 },
+        )
+        .toBeGreaterThan(0);
+      await editor.publishButton.click();
+      const dialog = page.getByTestId('publish-dialog');
+      await expect(dialog.getByTestId('publish-inside-version')).toHaveAttribute(
+        'data-version',
+        '1',
+      );
+      await expect(dialog.getByTestId('publish-inside-version')).toContainText('Delivered?');
+      await expect(dialog.getByTestId('publish-stay')).toContainText(
+        'on the version they entered with',
+      );
+      await editor.screenshot('publish-dialog');
+      await dialog.getByTestId('publish-by').fill('e2e');
+      await dialog.getByTestId('publish-confirm').click();
+      await expect(dialog).toBeHidden();
+      await expect(editor.liveVersion).toHaveText('v2');
+      await expect(editor.draftState).toHaveAttribute('data-state', 'same');
+    });
+
     await test.step('an old version opens read-only and can be restored as the draft', async () => {
       await editor.openTab('versions');
-      await expect(page.getByTestId('version-item')).toHaveCount(1);
-      await page.getByTestId('open-version').click();
+      await expect(page.getByTestId('version-item')).toHaveCount(2);
+      await page
+        .locator('[data-testid="version-item"][data-version="1"]')
+        .getByTestId('open-version')
+        .click();
       await expect(page.getByTestId('read-only-banner')).toContainText('version 1');
       await editor.waitForCanvas();
       await expect(editor.node('day14')).toContainText('until day 14');
       await expect(page.getByTestId('palette')).toHaveCount(0);
+      await expect(editor.publishButton).toHaveCount(0);
       page.once('dialog', (d) => void d.accept());
       await page.getByTestId('restore-version').click();
       await expect(page.getByTestId('read-only-banner')).toHaveCount(0);
       await editor.waitForCanvas();
       await expect(editor.node('day14')).toContainText('until day 14');
-      await expect(editor.draftState).toHaveAttribute('data-state', 'same');
+      await expect(editor.liveVersion).toHaveText('v2');
+      await expect(editor.draftState).toHaveAttribute('data-state', 'changed');
     });
+  });
+
+  test('creates journeys from the list: blank, or from the 45-day playbook', async ({
+    journeysPage,
+    canvasEditor: editor,
+    page,
+  }) => {
+    await journeysPage.open();
+    await page.getByTestId('new-journey').click();
+    await page.getByTestId('new-blank').click();
+    await page.waitForURL(/\/journeys\/[0-9a-f-]{36}$/);
+    await editor.waitForCanvas();
+    await expect(page.getByTestId('canvas-empty')).toBeVisible();
+    await expect(editor.publishButton).toBeDisabled();
+
+    await journeysPage.open();
+    await page.getByTestId('new-journey').click();
+    await page.getByTestId('new-from-playbook').click();
+    await page.waitForURL(/\/journeys\/[0-9a-f-]{36}$/);
+    await editor.waitForCanvas();
+    expect(await editor.nodeCount()).toBe(postPurchase45.nodes.length);
+    await expect(editor.publishButton).toBeEnabled();
   });
 
   test('copy / paste between journeys, export and import round-trip', async ({
@@ -264,9 +344,9 @@ test.describe('journey canvas editor', () => {
     await expect(page.getByTestId('import-errors')).toContainText('nodes.0.id');
     await page.getByTestId('import-errors').getByRole('button', { name: 'OK' }).click();
     await page.getByTestId('import-file').setInputFiles(file);
-    await expect(editor.nodes).toHaveCount(postPurchase45.nodes.length);
+    await expect.poll(() => editor.nodeCount()).toBe(postPurchase45.nodes.length);
     await editor.waitSaved();
     const reimported = await api.journeyDocument(target);
-    expect(`${JSON.stringify(reimported, null, 2)}\n`).toBe(exported);
+    expect(reimported).toEqual(JSON.parse(exported));
   });
 });

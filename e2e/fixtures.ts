@@ -44,11 +44,12 @@ export class YatraApi {
     return body.journey.document;
   }
 
-  async versions(id: string): Promise<(PublishedVersion & { publishedBy: string; live: boolean })[]> {
-    const body = await this.call<{ versions: (PublishedVersion & { publishedBy: string; live: boolean })[] }>(
-      'GET',
-      `/api/journeys/${id}/versions`,
-    );
+  async versions(
+    id: string,
+  ): Promise<(PublishedVersion & { publishedBy: string; live: boolean })[]> {
+    const body = await this.call<{
+      versions: (PublishedVersion & { publishedBy: string; live: boolean })[];
+    }>('GET', `/api/journeys/${id}/versions`);
     return body.versions;
   }
 

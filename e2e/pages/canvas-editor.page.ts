@@ -48,6 +48,7 @@ export class CanvasEditorPage extends BasePage {
     );
   }
 
+  /** The red badge on a node with compile problems (`data-count`: how many). */
   problemBadge(nodeId: string): Locator {
     return this.node(nodeId).getByTestId('node-problem-badge');
   }
@@ -136,8 +137,31 @@ export class CanvasEditorPage extends BasePage {
     await this.inspector.expectNode(id);
   }
 
+  /** Steps in the journey document (the canvas draws only the cards in view). */
+  async nodeCount(): Promise<number> {
+    return Number(await this.canvas.getAttribute('data-node-count'));
+  }
+
+  /** Edges in the journey document. */
+  async edgeCount(): Promise<number> {
+    return Number(await this.canvas.getAttribute('data-edge-count'));
+  }
+
+  /** Waits until the viewport stops moving (after a zoom-to-fit or centering animation). */
+  async waitForStillViewport(): Promise<void> {
+    const viewport = this.canvas.locator('.react-flow__viewport');
+    let previous = '';
+    await expect(async () => {
+      const now = (await viewport.getAttribute('style')) ?? '';
+      const still = now === previous;
+      previous = now;
+      expect(still).toBe(true);
+    }).toPass({ intervals: [100, 100, 200, 400] });
+  }
+
   /** Draws an edge with the mouse, from `source`'s output port to `target`'s input. */
   async connect(source: string, port: string, target: string): Promise<void> {
+    await this.waitForStillViewport();
     const from = await this.port(source, port).boundingBox();
     const to = await this.input(target).boundingBox();
     if (!from || !to) throw new Error(`cannot see ${source}.${port} or ${target}'s input`);

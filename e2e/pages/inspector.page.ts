@@ -43,7 +43,11 @@ export class InspectorPage {
     else await field.locator(`[data-option="${option}"]`).click();
   }
 
-  async setDuration(key: string, amount: number, unit: 'minutes' | 'hours' | 'days'): Promise<void> {
+  async setDuration(
+    key: string,
+    amount: number,
+    unit: 'minutes' | 'hours' | 'days',
+  ): Promise<void> {
     const widget = this.field(key).getByTestId('duration');
     await widget.locator('input').fill(String(amount));
     await widget.locator('select').selectOption(unit);

@@ -1,9 +1,14 @@
 import Link from 'next/link';
 import { getDb } from '@yatra/db';
+import { postPurchase45 } from '@yatra/nodes';
 import { listJourneyItems } from '../../lib/api/journeys';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { EmptyState, Mono, Page, PageHeader, StatusBadge, Table } from '../../components/ui';
 import { CompassIcon } from '../../components/icons';
+import {
+  DuplicateJourneyButton,
+  NewJourneyActions,
+} from '../../components/journeys/journey-actions';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Journeys' };
@@ -15,15 +20,16 @@ export default async function JourneysPage() {
       <PageHeader
         title="Journeys"
         description="Every journey, its live version and how many customers are in it right now."
-      />
+      >
+        <NewJourneyActions playbook={postPurchase45} />
+      </PageHeader>
       {journeys.length === 0 ? (
         <EmptyState icon={<CompassIcon className="size-6" />} title="No journeys yet">
-          Create one by posting a journey document to <Mono>POST /api/journeys</Mono>, then publish
-          it with <Mono>POST /api/journeys/:id/publish</Mono>. <Mono>npm start</Mono> seeds the
-          45-day post-purchase playbook.
+          Create one with <strong>New journey</strong> (blank, or from the 45-day post-purchase
+          playbook), import a JSON file, or post a document to <Mono>POST /api/journeys</Mono>.
         </EmptyState>
       ) : (
-        <Table head={['Journey', 'Status', 'Live version', 'Customers inside', 'Last edit']}>
+        <Table head={['Journey', 'Status', 'Live version', 'Customers inside', 'Last edit', '']}>
           {journeys.map((j) => (
             <tr
               key={j.id}
@@ -64,6 +70,9 @@ export default async function JourneysPage() {
               </td>
               <td className="px-4 py-3 text-slate-500" title={formatDateTime(j.updatedAt)}>
                 {formatRelative(j.updatedAt)}
+              </td>
+              <td className="px-2 py-3 text-right">
+                <DuplicateJourneyButton id={j.id} name={j.name} />
               </td>
             </tr>
           ))}

@@ -31,6 +31,7 @@ import {
   ValidationError,
 } from './errors';
 import { requireUuid } from './ids';
+import { portsByNode } from './nodes';
 
 export type JourneyStatus = 'live' | 'draft';
 
@@ -79,6 +80,8 @@ export interface ValidationReport {
   errors: CompileError[];
   facts: JourneyFacts | null;
   triggerEvent: string | null;
+  /** Output ports of each node's config, by node id (the canvas draws one handle per port). */
+  ports: Record<string, string[]>;
 }
 
 export function toListItem(summary: JourneySummary): JourneyListItem {
@@ -214,10 +217,12 @@ export async function removeJourney(db: Db, id: string): Promise<void> {
 
 /** Compiles any document without saving it: errors per node, or the facts it would publish with. */
 export function validateDocument(body: unknown): ValidationReport {
-  const result = compile(unwrapDocument(body).document);
+  const { document } = unwrapDocument(body);
+  const result = compile(document);
+  const ports = portsByNode(document);
   return result.ok
-    ? { ok: true, errors: [], facts: result.ir.facts, triggerEvent: result.ir.trigger.event }
-    : { ok: false, errors: result.errors, facts: null, triggerEvent: null };
+    ? { ok: true, errors: [], facts: result.ir.facts, triggerEvent: result.ir.trigger.event, ports }
+    : { ok: false, errors: result.errors, facts: null, triggerEvent: null, ports };
 }
 
 /**

@@ -1,17 +1,19 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getDb, getJourney, listJourneyVersions, nodeCounts } from '@yatra/db';
-import { compile } from '@yatra/nodes';
-import { JourneyWorkspace } from '../../../components/canvas/journey-workspace';
-import { StatusBadge } from '../../../components/ui';
-import { getJourneyItem } from '../../../lib/api/journeys';
+import { getDb, getJourney, listJourneyVersions } from '@yatra/db';
+import { journeyDocumentSchema } from '@yatra/nodes';
+import { JourneyEditor } from '../../../components/editor/journey-editor';
+import { Page } from '../../../components/ui';
+import { getJourneyItem, validateDocument } from '../../../lib/api/journeys';
 import { NotFoundError } from '../../../lib/api/errors';
-import { buildCanvasView } from '../../../lib/canvas/view-model';
-import { formatDateTime, formatRelative } from '../../../lib/format';
+import { editorNodeTypes } from '../../../lib/api/nodes';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ version?: string | string[] }>;
+};
 
 async function load(id: string) {
   const db = getDb();
@@ -21,16 +23,7 @@ async function load(id: string) {
       getJourney(db, id),
       listJourneyVersions(db, id),
     ]);
-    if (!journey) return null;
-    return {
-      item,
-      journey,
-      versions,
-      counts: await nodeCounts(
-        db,
-        versions.map((v) => v.id),
-      ),
-    };
+    return journey ? { item, journey, versions } : null;
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -43,75 +36,76 @@ export async function generateMetadata({ params }: Props): Promise<{ title: stri
   return { title: data?.journey.name ?? 'Journey not found' };
 }
 
-export default async function JourneyPage({ params }: Props) {
+/**
+ * The journey editor. `?version=N` opens published version N read-only (with "restore as
+ * draft"). Everything the browser needs arrives as props: the document, node descriptors (no
+ * node code), the first validation and the versions.
+ */
+export default async function JourneyPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const query = await searchParams;
   const data = await load(id);
   if (!data) notFound();
-  const { item, journey, versions, counts } = data;
+  const { item, journey, versions } = data;
 
-  const result = compile(journey.graph);
-  const errors = result.ok ? [] : result.errors;
-  const view = buildCanvasView(journey.graph, { errors, counts });
-  const windowDays = result.ok ? result.ir.windowDays : null;
+  const wanted = Number(Array.isArray(query.version) ? query.version[0] : query.version);
+  const opened = Number.isInteger(wanted) ? versions.find((v) => v.version === wanted) : undefined;
+  if (query.version !== undefined && !opened) notFound();
+
+  const parsed = journeyDocumentSchema.safeParse(opened ? opened.graph : journey.graph);
+  if (!parsed.success) {
+    return (
+      <Page>
+        <h1 className="text-xl font-semibold">{journey.name}</h1>
+        <p className="mt-2 text-sm text-slate-600">
+          This draft is not a valid journey document, so it cannot be drawn:
+        </p>
+        <ul className="mt-3 space-y-1 font-mono text-xs text-red-700">
+          {parsed.error.issues.map((issue, i) => (
+            <li key={i}>
+              {issue.path.join('.') || 'document'}: {issue.message}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-4 text-sm">
+          Fix it with <code>PUT /api/journeys/{id}</code>, or go back to the{' '}
+          <Link href="/journeys" className="text-indigo-600 underline">
+            journeys
+          </Link>
+          .
+        </p>
+      </Page>
+    );
+  }
+  const live = versions.find((v) => v.id === journey.liveVersionId);
+  const liveDoc = live ? journeyDocumentSchema.safeParse(live.graph) : null;
 
   return (
-    <main className="flex h-[calc(100vh-3.5rem)] flex-col">
-      <div className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
-        <div className="min-w-0">
-          <div className="text-xs text-slate-500">
-            <Link href="/journeys" className="hover:text-slate-800">
-              Journeys
-            </Link>{' '}
-            /
-          </div>
-          <div className="flex items-center gap-3">
-            <h1
-              data-testid="journey-name"
-              className="truncate text-lg font-semibold tracking-tight"
-            >
-              {journey.name}
-            </h1>
-            <StatusBadge status={item.status} />
-          </div>
-          {journey.description && (
-            <p className="mt-0.5 max-w-3xl truncate text-xs text-slate-500">
-              {journey.description}
-            </p>
-          )}
-        </div>
-        <dl className="flex items-center gap-6 text-sm">
-          <div>
-            <dt className="text-[11px] text-slate-500">Live version</dt>
-            <dd data-testid="journey-live-version" className="font-semibold tabular-nums">
-              {item.liveVersion === null ? 'none' : `v${item.liveVersion}`}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-[11px] text-slate-500">Right now</dt>
-            <dd data-testid="journey-running" className="font-semibold tabular-nums">
-              {item.runningCustomers} customer{item.runningCustomers === 1 ? '' : 's'} inside
-            </dd>
-          </div>
-          <div>
-            <dt className="text-[11px] text-slate-500">Draft saved</dt>
-            <dd className="font-medium text-slate-700" title={formatDateTime(journey.updatedAt)}>
-              {formatRelative(journey.updatedAt)}
-            </dd>
-          </div>
-        </dl>
-      </div>
-      <JourneyWorkspace
-        view={view}
-        errors={errors}
-        facts={result.ok ? result.ir.facts : null}
-        windowDays={windowDays}
-        versions={versions.map((v) => ({
-          id: v.id,
-          version: v.version,
-          publishedAt: formatDateTime(v.publishedAt),
-          live: v.id === journey.liveVersionId,
-        }))}
-      />
-    </main>
+    <JourneyEditor
+      key={opened?.id ?? 'draft'}
+      journeyId={journey.id}
+      initialDocument={parsed.data}
+      nodeTypes={editorNodeTypes()}
+      initialValidation={validateDocument({ document: parsed.data })}
+      versions={versions.map((v) => ({
+        id: v.id,
+        version: v.version,
+        publishedAt: v.publishedAt.toISOString(),
+        publishedBy: v.publishedBy,
+        triggerEvent: v.triggerEvent,
+        live: v.id === journey.liveVersionId,
+      }))}
+      liveDocument={liveDoc?.success ? liveDoc.data : null}
+      runningCustomers={item.runningCustomers}
+      readOnly={
+        opened
+          ? {
+              version: opened.version,
+              publishedAt: opened.publishedAt.toISOString(),
+              publishedBy: opened.publishedBy,
+            }
+          : null
+      }
+    />
   );
 }
