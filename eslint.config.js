@@ -9,7 +9,15 @@ const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`]);
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '.data/**', 'web/.next/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'web/next-env.d.ts'],
+    ignores: [
+      '**/node_modules/**',
+      '.data/**',
+      'web/.next/**',
+      'test-results/**',
+      'playwright-report/**',
+      'db/migrations/**',
+      'web/next-env.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -21,7 +29,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -35,10 +46,31 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code must be deterministic: no Node built-ins.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Workflow code must be deterministic: no Node built-ins.',
+          })),
           patterns: [
-            { group: ['@temporalio/*', '!@temporalio/workflow', '!@temporalio/common'], message: 'Workflows import only @temporalio/workflow.' },
-            { group: ['@yatra/db', '@yatra/db/*', '@yatra/worker', '@yatra/worker/*', 'pg', 'drizzle-orm', 'drizzle-orm/*', 'next', 'next/*'], message: 'Workflows may not import server packages; use activities (import type only).', allowTypeImports: true },
+            {
+              group: ['@temporalio/*', '!@temporalio/workflow', '!@temporalio/common'],
+              message: 'Workflows import only @temporalio/workflow.',
+            },
+            {
+              group: [
+                '@yatra/db',
+                '@yatra/db/*',
+                '@yatra/worker',
+                '@yatra/worker/*',
+                'pg',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'next',
+                'next/*',
+              ],
+              message:
+                'Workflows may not import server packages; use activities (import type only).',
+              allowTypeImports: true,
+            },
           ],
         },
       ],
