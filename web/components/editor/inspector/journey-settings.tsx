@@ -5,6 +5,7 @@
 import { updateSettings } from '../../../lib/editor/document-ops';
 import { EVENT_HINTS } from '../../../lib/editor/suggestions';
 import type { CompileError, JourneyDocument } from '../../../lib/editor/types';
+import { operators } from '@yatra/nodes/contract/predicate-eval';
 import { PlusIcon, XIcon } from '../ui-icons';
 import {
   Field,
@@ -167,19 +168,7 @@ function Goals({
           <RulesEditor
             idPrefix={`goal-${i}`}
             rules={goal.filters}
-            operators={[
-              'eq',
-              'neq',
-              'gt',
-              'gte',
-              'lt',
-              'lte',
-              'in',
-              'not_in',
-              'contains',
-              'exists',
-              'not_exists',
-            ]}
+            operators={[...operators]}
             minItems={0}
             context="event"
             errors={[]}
