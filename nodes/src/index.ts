@@ -17,4 +17,5 @@ export * from './engine/node-context';
 export * from './engine/simulate';
 export * from './registry';
 export * from './descriptors';
+export * from './loyalty/program-config';
 export { postPurchase45 } from './demo/post-purchase-45';
