@@ -20,8 +20,9 @@ test.describe('journey canvas editor', () => {
     canvasEditor: editor,
     palette,
     inspector,
+    simulatePanel,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(200_000);
     const id = await api.createJourney({ name: `Day 0–7 · e2e ${stamp()}`, nodes: [] });
     created.push(id);
     await editor.open(id);
@@ -164,6 +165,36 @@ test.describe('journey canvas editor', () => {
           { source: ids.delay, sourcePort: 'next', target: ids.notDelivered },
         ]),
       });
+    });
+
+    await test.step('simulate a COD customer delivered on day 3: the path lights up', async () => {
+      await simulatePanel.open();
+      // The defaults: the COD preset enters with the trigger's order.placed; delivered on day 3.
+      await expect(simulatePanel.customerPreset).toHaveValue('cod-hindi');
+      await expect(simulatePanel.entryType).toHaveValue('order.placed');
+      await simulatePanel.run();
+      await editor.toolbar('fit-view').click();
+      await editor.waitForStillViewport();
+      const lit = [ids.trigger, ids.confirm, ids.cod, ids.reassure, ids.delivered, ids.howTo];
+      for (const id of [...lit, ids.done]) {
+        await expect(editor.node(id)).toHaveAttribute('data-sim-visited', 'true');
+      }
+      for (const id of [ids.delay, ids.notDelivered]) {
+        await expect(editor.node(id)).toHaveAttribute('data-sim-visited', 'false');
+      }
+      await expect(editor.edge(ids.cod, 'yes')).toHaveAttribute('data-sim-visited', 'true');
+      await expect(editor.edge(ids.cod, 'no')).toHaveAttribute('data-sim-visited', 'false');
+      await expect(editor.edge(ids.delivered, 'timeout')).toHaveAttribute(
+        'data-sim-visited',
+        'false',
+      );
+      await expect(simulatePanel.row(ids.confirm)).toHaveAttribute('data-day', '0');
+      await expect(simulatePanel.messages(simulatePanel.row(ids.reassure)).first()).toHaveAttribute(
+        'data-template-id',
+        'cod_reassurance',
+      );
+      await expect(simulatePanel.row(ids.howTo)).toHaveAttribute('data-day', '3');
+      await expect(simulatePanel.exit).toHaveAttribute('data-exit-reason', 'completed');
     });
   });
 

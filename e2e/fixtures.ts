@@ -5,6 +5,7 @@ import type { JourneyDocumentInput } from '@yatra/nodes';
 import { CanvasEditorPage } from './pages/canvas-editor.page';
 import { InspectorPage } from './pages/inspector.page';
 import { PalettePage } from './pages/palette.page';
+import { SimulatePanelPage } from './pages/simulate-panel.page';
 import { JourneysPage } from './pages/journeys-page';
 import { OutboxPage } from './pages/outbox-page';
 import { TimelinePage } from './pages/timeline-page';
@@ -104,6 +105,7 @@ export const test = base.extend<{
   canvasEditor: CanvasEditorPage;
   palette: PalettePage;
   inspector: InspectorPage;
+  simulatePanel: SimulatePanelPage;
   timelinePage: TimelinePage;
   outboxPage: OutboxPage;
 }>({
@@ -121,6 +123,9 @@ export const test = base.extend<{
   },
   inspector: async ({ page }, use) => {
     await use(new InspectorPage(page));
+  },
+  simulatePanel: async ({ page }, use) => {
+    await use(new SimulatePanelPage(page));
   },
   timelinePage: async ({ page }, use) => {
     await use(new TimelinePage(page));

@@ -1,4 +1,7 @@
 // The editor's calls to Yatra's HTTP API (web/README.md). Answers are checked before use.
+import type { AnalyticsAnswer } from '../../lib/editor/live-counts';
+import type { SimulationView } from '../../lib/editor/simulation';
+import type { SimulateInput } from '../../lib/editor/simulation-input';
 import type { JourneyDocument, ValidationReport, VersionSummary } from '../../lib/editor/types';
 
 export class ApiError extends Error {
@@ -96,8 +99,11 @@ export async function versionStats(id: string, versionId: string): Promise<NodeC
     'GET',
     `/api/journeys/${id}/stats?versionId=${encodeURIComponent(versionId)}`,
   );
-  const nodes = isObj(data) && Array.isArray(data.nodes) ? data.nodes : [];
-  return nodes.flatMap((n) =>
+  return toNodeCounts(isObj(data) && Array.isArray(data.nodes) ? data.nodes : []);
+}
+
+function toNodeCounts(list: unknown[]): NodeCount[] {
+  return list.flatMap((n) =>
     isObj(n) && typeof n.nodeId === 'string'
       ? [
           {
@@ -109,6 +115,41 @@ export async function versionStats(id: string, versionId: string): Promise<NodeC
         ]
       : [],
   );
+}
+
+function isSimulation(v: unknown): v is SimulationView {
+  return isObj(v) && Array.isArray(v.rows) && isObj(v.exit) && Array.isArray(v.visitedNodes);
+}
+
+/** Runs a sample customer through `document` (what the canvas shows) on a virtual clock. */
+export async function simulateJourney(
+  id: string,
+  body: SimulateInput & { document: JourneyDocument },
+  signal?: AbortSignal,
+): Promise<SimulationView> {
+  const data = await call('POST', `/api/journeys/${id}/simulate`, body, signal);
+  if (!isSimulation(data)) throw new ApiError('Unexpected simulation answer', 500, data);
+  return data;
+}
+
+/** Node counts and edge traffic for the live overlay (one version, or all of them). */
+export async function journeyAnalytics(
+  id: string,
+  versionId: string | null,
+  signal?: AbortSignal,
+): Promise<AnalyticsAnswer> {
+  const query = versionId ? `?versionId=${encodeURIComponent(versionId)}` : '';
+  const data = await call('GET', `/api/journeys/${id}/analytics${query}`, undefined, signal);
+  if (!isObj(data) || !Array.isArray(data.nodes) || !Array.isArray(data.edges)) {
+    throw new ApiError('Unexpected analytics answer', 500, data);
+  }
+  const nodes = toNodeCounts(data.nodes);
+  const edges = data.edges.flatMap((e) =>
+    isObj(e) && typeof e.source === 'string' && typeof e.sourcePort === 'string'
+      ? [{ source: e.source, sourcePort: e.sourcePort, runs: Number(e.runs) || 0 }]
+      : [],
+  );
+  return { nodes, edges };
 }
 
 /** Problems of a refused publish (422), else the error's message. */

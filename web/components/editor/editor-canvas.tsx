@@ -36,6 +36,8 @@ import {
   type FlowNode,
   withGeometry,
 } from '../../lib/editor/flow-mapping';
+import type { LiveCounts } from '../../lib/editor/live-counts';
+import type { SimHighlight } from '../../lib/editor/simulation';
 import type { EditorNodeType, JourneyDocument, XY } from '../../lib/editor/types';
 import { categoryStyle } from '../canvas/category-style';
 import { DotBackground } from './dot-background';
@@ -63,6 +65,10 @@ export interface EditorCanvasProps {
   serverPorts: Readonly<Record<string, string[]>>;
   readOnly: boolean;
   selectRequest: SelectRequest | null;
+  /** The last simulation's path, lit up on the canvas. */
+  sim: SimHighlight | null;
+  /** Live counts of a published journey (null: overlay off). */
+  live: LiveCounts | null;
   /** Records a new document (one undo step; equal `coalesce` keys within a second merge). */
   onCommit(next: JourneyDocument, options?: { coalesce?: string }): void;
   onSelectionChange(keys: string[]): void;
@@ -76,7 +82,8 @@ export interface EditorCanvasProps {
  * it (reusing unchanged node objects) and only drags, selection and measured sizes live here.
  */
 export const EditorCanvas = memo(function EditorCanvas(props: EditorCanvasProps) {
-  const { doc, types, problems, brokenEdges, serverPorts, readOnly, selectRequest } = props;
+  const { doc, types, problems, brokenEdges, serverPorts, readOnly, selectRequest, sim, live } =
+    props;
   const { screenToFlowPosition } = useReactFlow();
   const docRef = useRef(doc);
   docRef.current = doc;
@@ -84,8 +91,8 @@ export const EditorCanvas = memo(function EditorCanvas(props: EditorCanvasProps)
   propsRef.current = props;
 
   const ctx = useMemo<FlowContext>(
-    () => ({ types, problems, brokenEdges, serverPorts, readOnly }),
-    [types, problems, brokenEdges, serverPorts, readOnly],
+    () => ({ types, problems, brokenEdges, serverPorts, readOnly, sim, live }),
+    [types, problems, brokenEdges, serverPorts, readOnly, sim, live],
   );
   const [nodes, setNodes] = useState<FlowNode[]>(() => syncFlowNodes([], doc, ctx));
   const [edges, setEdges] = useState<FlowEdge[]>(() => syncFlowEdges([], doc, ctx));

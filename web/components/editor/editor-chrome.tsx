@@ -1,30 +1,35 @@
 'use client';
 
-// Small pieces of the editor's chrome: toolbar buttons, panel tabs, the import-errors dialog
-// and the Simulate tab's placeholder (the simulator panel comes next).
-import { useEffect, useRef, type ReactNode } from 'react';
+// Small pieces of the editor's chrome: toolbar buttons, the side panel's tabs (WAI-ARIA tabs:
+// arrow keys move between them) and the import-errors dialog.
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Panel } from '@xyflow/react';
-import { FitIcon, LayoutIcon, NoteIcon, PlayIcon, RedoIcon, UndoIcon } from './ui-icons';
+import { FitIcon, LayoutIcon, NoteIcon, RedoIcon, UndoIcon } from './ui-icons';
 
 export type Tab = 'inspector' | 'problems' | 'versions' | 'simulate';
+export const TABS: readonly Tab[] = ['inspector', 'problems', 'versions', 'simulate'];
 
-export function SimulatePlaceholder() {
-  return (
-    <div
-      data-testid="simulate"
-      className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center"
-    >
-      <span className="grid size-10 place-items-center rounded-full bg-indigo-50 text-indigo-600">
-        <PlayIcon className="size-5" />
-      </span>
-      <p className="text-sm font-semibold text-slate-700">Simulate a customer</p>
-      <p className="text-xs leading-relaxed text-slate-500">
-        Coming next: pick a sample customer, script events on a timeline and run the 45 days in a
-        second, with the path lit up on the canvas. Until then:{' '}
-        <code className="font-mono">npm run yatra -- simulate</code>.
-      </p>
-    </div>
-  );
+/** The ids that tie a tab to its panel (aria-controls / aria-labelledby). */
+export const tabId = (tab: Tab) => `editor-tab-${tab}`;
+export const tabPanelId = (tab: Tab) => `editor-panel-${tab}`;
+
+/** Left / right / Home / End move to another tab and open it (automatic activation). */
+export function onTabListKeyDown(event: KeyboardEvent, current: Tab, onSelect: (tab: Tab) => void) {
+  const i = TABS.indexOf(current);
+  const next =
+    event.key === 'ArrowRight'
+      ? TABS[(i + 1) % TABS.length]
+      : event.key === 'ArrowLeft'
+        ? TABS[(i - 1 + TABS.length) % TABS.length]
+        : event.key === 'Home'
+          ? TABS[0]
+          : event.key === 'End'
+            ? TABS[TABS.length - 1]
+            : undefined;
+  if (!next) return;
+  event.preventDefault();
+  onSelect(next);
+  document.getElementById(tabId(next))?.focus();
 }
 
 export function ToolButton({
@@ -74,7 +79,10 @@ export function TabButton({
     <button
       type="button"
       role="tab"
+      id={tabId(tab)}
       aria-selected={active}
+      aria-controls={active ? tabPanelId(tab) : undefined}
+      tabIndex={active ? 0 : -1}
       data-testid={`tab-${tab}`}
       onClick={() => onSelect(tab)}
       className={`-mb-px inline-flex items-center border-b-2 px-2.5 py-2.5 text-xs font-medium transition ${

@@ -19,6 +19,15 @@ export interface HeaderProps {
   onExport(): void;
   onImport(file: File): void;
   onDuplicate(): void;
+  /** The live-counts switch (null: never published, nothing to count). */
+  live: LiveToggle | null;
+}
+
+export interface LiveToggle {
+  on: boolean;
+  onToggle(): void;
+  updatedAt: Date | null;
+  error: string | null;
 }
 
 const saveText: Record<SaveState, string> = {
@@ -111,6 +120,8 @@ export const EditorHeader = memo(function EditorHeader(props: HeaderProps) {
           )}
         </div>
       </div>
+
+      {props.live && <LiveCountsSwitch {...props.live} />}
 
       {readOnlyVersion === null && (
         <span
@@ -248,6 +259,41 @@ function MenuItem({
     >
       <span className="text-slate-400">{icon}</span>
       {children}
+    </button>
+  );
+}
+
+/** "Show live counts": the canvas overlay of who is where, refreshed every few seconds. */
+function LiveCountsSwitch({ on, onToggle, updatedAt, error }: LiveToggle) {
+  const title = error
+    ? `Live counts could not be loaded: ${error}`
+    : on && updatedAt
+      ? `Updated ${updatedAt.toLocaleTimeString()}; refreshes every few seconds`
+      : 'Customers who entered, wait at and left each step, on the canvas';
+  return (
+    <button
+      type="button"
+      role="switch"
+      aria-checked={on}
+      data-testid="live-counts-toggle"
+      data-state={on ? 'on' : 'off'}
+      title={title}
+      onClick={onToggle}
+      className="inline-flex items-center gap-2 rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
+    >
+      <span
+        aria-hidden
+        className={`relative inline-flex h-4 w-7 shrink-0 rounded-full transition ${on ? 'bg-emerald-500' : 'bg-slate-300'}`}
+      >
+        <span
+          className={`absolute top-0.5 left-0.5 size-3 rounded-full bg-white shadow transition ${on ? 'translate-x-3' : ''}`}
+        />
+      </span>
+      Show live counts
+      {on && error && <span className="size-1.5 rounded-full bg-red-500" aria-hidden />}
+      {on && !error && updatedAt && (
+        <span className="size-1.5 animate-pulse rounded-full bg-emerald-500" aria-hidden />
+      )}
     </button>
   );
 }

@@ -26,6 +26,7 @@ import {
 import type { FlowEdge, FlowNode } from '../../lib/editor/flow-mapping';
 import { createHistory, push, redo, undo, type History } from '../../lib/editor/history';
 import { layoutDocument } from '../../lib/editor/layout';
+import { highlightOf } from '../../lib/editor/simulation';
 import { exportFileName, exportJourney, importJourney } from '../../lib/editor/transfer';
 import type {
   EditorNodeType,
@@ -49,11 +50,16 @@ import { VersionsPanel } from './versions-panel';
 import {
   CanvasToolbar,
   ImportErrorsDialog,
-  SimulatePlaceholder,
+  onTabListKeyDown,
   TabButton,
+  tabId,
+  tabPanelId,
   type Tab,
 } from './editor-chrome';
+import focusStyles from './editor-focus.module.css';
+import { SimulatePanel, type SimulationRun } from './simulate/simulate-panel';
 import { STEP_NODE_WIDTH } from './step-node';
+import { useLiveCounts } from './use-live-counts';
 
 export interface JourneyEditorProps {
   journeyId: string;
@@ -119,6 +125,10 @@ function Editor(props: JourneyEditorProps) {
   );
   const canvasBox = useRef<HTMLDivElement>(null);
   const pasteCount = useRef(0);
+  const [simRun, setSimRun] = useState<SimulationRun | null>(null);
+  // The Simulate panel keeps its form once opened (it stays mounted, hidden, on other tabs).
+  const [simulateOpened, setSimulateOpened] = useState(false);
+  const [liveOn, setLiveOn] = useState(() => props.versions.some((v) => v.live));
 
   const commit = useCallback(
     (next: JourneyDocument, options?: { coalesce?: string }) => {
@@ -151,7 +161,23 @@ function Editor(props: JourneyEditorProps) {
     [doc, liveCanonical],
   );
   const liveVersion = versions.find((v) => v.live)?.version ?? null;
-  const hasTrigger = doc.nodes.some((n) => types.get(n.type)?.role === 'entry');
+  const trigger = doc.nodes.find((n) => types.get(n.type)?.role === 'entry');
+  const hasTrigger = trigger !== undefined;
+  const triggerConfig: unknown = trigger?.config;
+  const triggerEvent =
+    report.triggerEvent ??
+    (typeof triggerConfig === 'object' && triggerConfig !== null && 'event' in triggerConfig
+      ? String(triggerConfig.event)
+      : null);
+  // Read-only views count their own version; the draft counts every version customers are in.
+  const countedVersion = readOnly
+    ? (versions.find((v) => v.version === readOnly.version)?.id ?? null)
+    : null;
+  const live = useLiveCounts(journeyId, countedVersion, liveOn && versions.length > 0);
+  const simHighlight = useMemo(
+    () => (simRun ? highlightOf(simRun.view, doc) : null),
+    [simRun, doc],
+  );
   const selectedNodes = useMemo(
     () => selection.filter((k) => isNoteKey(k) || doc.nodes.some((n) => n.id === k)),
     [selection, doc.nodes],
@@ -162,6 +188,12 @@ function Editor(props: JourneyEditorProps) {
   );
 
   // ---- canvas helpers -----------------------------------------------------------------------
+  /** The middle of what the canvas shows: where keyboard-added steps appear. */
+  const viewportCentre = useCallback((): XY => {
+    const box = canvasBox.current?.getBoundingClientRect();
+    if (!box) return { x: 0, y: 0 };
+    return rf.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+  }, [rf]);
   const viewCenter = useCallback((): XY => {
     const box = canvasBox.current?.getBoundingClientRect();
     if (!box) return { x: 0, y: 0 };
@@ -187,8 +219,8 @@ function Editor(props: JourneyEditorProps) {
   );
   const addNodeInView = useCallback(
     (typeId: string) => {
-      const c = viewCenter();
-      const p = { x: c.x - STEP_NODE_WIDTH / 2, y: c.y };
+      const c = viewportCentre();
+      const p = { x: c.x - STEP_NODE_WIDTH / 2, y: c.y - 36 };
       const taken = (q: XY) =>
         docRef.current.nodes.some(
           (n) => Math.abs(n.position.x - q.x) < 30 && Math.abs(n.position.y - q.y) < 30,
@@ -196,11 +228,12 @@ function Editor(props: JourneyEditorProps) {
       while (taken(p)) p.y += 96;
       addNodeAt(typeId, p);
     },
-    [addNodeAt, viewCenter],
+    [addNodeAt, viewportCentre],
   );
 
+  /** Centres and selects a node; the inspector opens unless `stay` keeps the current tab. */
   const focusNode = useCallback(
-    (id: string) => {
+    (id: string, stay?: 'stay') => {
       const node = rf.getNode(id);
       if (!node) return;
       const w = node.measured?.width ?? STEP_NODE_WIDTH;
@@ -210,10 +243,15 @@ function Editor(props: JourneyEditorProps) {
         duration: 350,
       });
       select([id]);
-      setTab('inspector');
+      if (!stay) setTab('inspector');
     },
     [rf, select],
   );
+  const focusFromTimeline = useCallback((id: string) => focusNode(id, 'stay'), [focusNode]);
+  const showTab = useCallback((next: Tab) => {
+    if (next === 'simulate') setSimulateOpened(true);
+    setTab(next);
+  }, []);
 
   const fitView = useCallback(() => {
     void rf.fitView({ padding: 0.15, duration: 300, maxZoom: 1 });
@@ -326,8 +364,11 @@ function Editor(props: JourneyEditorProps) {
     );
   }, []);
   const selectedOne = selectedNodes.length === 1 ? selectedNodes[0] : undefined;
+  const stayOnSimulate = useRef(false);
+  stayOnSimulate.current = tab === 'simulate' && simRun !== null;
   useEffect(() => {
-    if (selectedOne) setTab('inspector');
+    // While a simulation's timeline is open, selecting its steps keeps the timeline in view.
+    if (selectedOne && !stayOnSimulate.current) setTab('inspector');
   }, [selectedOne]);
 
   const canvasActions = useMemo<CanvasActions>(
@@ -436,7 +477,7 @@ function Editor(props: JourneyEditorProps) {
   return (
     <CanvasActionsContext.Provider value={canvasActions}>
       <main
-        className="flex h-[calc(100vh-3.5rem)] flex-col"
+        className={`flex h-[calc(100vh-3.5rem)] flex-col ${focusStyles.editor ?? ''}`}
         data-testid="journey-editor"
         data-read-only={isReadOnly}
       >
@@ -454,6 +495,16 @@ function Editor(props: JourneyEditorProps) {
           onExport={onExport}
           onImport={(f) => void onImport(f)}
           onDuplicate={() => void onDuplicate()}
+          live={
+            versions.length > 0
+              ? {
+                  on: liveOn,
+                  onToggle: () => setLiveOn((on) => !on),
+                  updatedAt: live.updatedAt,
+                  error: live.error,
+                }
+              : null
+          }
         />
         {readOnly && (
           <div
@@ -502,6 +553,8 @@ function Editor(props: JourneyEditorProps) {
               serverPorts={report.ports}
               readOnly={isReadOnly}
               selectRequest={selectRequest}
+              sim={simHighlight}
+              live={live.counts}
               onCommit={commit}
               onSelectionChange={onSelectionChange}
               onAddNode={addNodeAt}
@@ -542,12 +595,13 @@ function Editor(props: JourneyEditorProps) {
             <div
               role="tablist"
               aria-label="Panels"
+              onKeyDown={(e) => onTabListKeyDown(e, tab, showTab)}
               className="flex shrink-0 border-b border-slate-200 px-2"
             >
-              <TabButton tab="inspector" current={tab} onSelect={setTab}>
+              <TabButton tab="inspector" current={tab} onSelect={showTab}>
                 Inspector
               </TabButton>
-              <TabButton tab="problems" current={tab} onSelect={setTab}>
+              <TabButton tab="problems" current={tab} onSelect={showTab}>
                 Problems
                 <span
                   data-testid="problem-count"
@@ -558,45 +612,80 @@ function Editor(props: JourneyEditorProps) {
                   {errorCount}
                 </span>
               </TabButton>
-              <TabButton tab="versions" current={tab} onSelect={setTab}>
+              <TabButton tab="versions" current={tab} onSelect={showTab}>
                 Versions
               </TabButton>
-              <TabButton tab="simulate" current={tab} onSelect={setTab}>
+              <TabButton tab="simulate" current={tab} onSelect={showTab}>
                 Simulate
+                {simRun && (
+                  <>
+                    <span aria-hidden className="ml-1.5 size-1.5 rounded-full bg-emerald-500" />
+                    <span className="sr-only">(a run is shown on the canvas)</span>
+                  </>
+                )}
               </TabButton>
             </div>
-            {tab === 'inspector' && (
-              <Inspector
-                doc={doc}
-                selectedNodes={selectedNodes}
-                types={types}
-                errors={report.errors}
-                readOnly={isReadOnly}
-                onCommit={commit}
-                onDelete={deleteSelection}
-                onCopy={() => void copy()}
-              />
+            {tab !== 'simulate' && (
+              <div
+                role="tabpanel"
+                id={tabPanelId(tab)}
+                aria-labelledby={tabId(tab)}
+                className="flex min-h-0 flex-1 flex-col"
+              >
+                {tab === 'inspector' && (
+                  <Inspector
+                    doc={doc}
+                    selectedNodes={selectedNodes}
+                    types={types}
+                    errors={report.errors}
+                    readOnly={isReadOnly}
+                    onCommit={commit}
+                    onDelete={deleteSelection}
+                    onCopy={() => void copy()}
+                  />
+                )}
+                {tab === 'problems' && (
+                  <ProblemsPanel
+                    doc={doc}
+                    types={types}
+                    errors={report.errors}
+                    facts={report.facts}
+                    windowDays={doc.window.days}
+                    checking={checking}
+                    onFocusNode={focusNode}
+                  />
+                )}
+                {tab === 'versions' && (
+                  <VersionsPanel
+                    journeyId={journeyId}
+                    versions={versions}
+                    viewing={readOnly?.version ?? null}
+                    draftChanged={draftChanged || liveDoc === null}
+                  />
+                )}
+              </div>
             )}
-            {tab === 'problems' && (
-              <ProblemsPanel
-                doc={doc}
-                types={types}
-                errors={report.errors}
-                facts={report.facts}
-                windowDays={doc.window.days}
-                checking={checking}
-                onFocusNode={focusNode}
-              />
+            {simulateOpened && (
+              <div
+                role="tabpanel"
+                id={tabPanelId('simulate')}
+                aria-labelledby={tabId('simulate')}
+                hidden={tab !== 'simulate'}
+                className="min-h-0 flex-1 flex-col data-[shown=true]:flex"
+                data-shown={tab === 'simulate'}
+              >
+                <SimulatePanel
+                  journeyId={journeyId}
+                  doc={doc}
+                  triggerEvent={triggerEvent}
+                  run={simRun}
+                  selectedNode={selectedOne ?? null}
+                  onRun={setSimRun}
+                  onFocusNode={focusFromTimeline}
+                  onShowProblems={() => showTab('problems')}
+                />
+              </div>
             )}
-            {tab === 'versions' && (
-              <VersionsPanel
-                journeyId={journeyId}
-                versions={versions}
-                viewing={readOnly?.version ?? null}
-                draftChanged={draftChanged || liveDoc === null}
-              />
-            )}
-            {tab === 'simulate' && <SimulatePlaceholder />}
           </aside>
         </div>
         <PublishDialog

@@ -96,6 +96,8 @@ export const Palette = memo(function Palette({
                     <div
                       role="button"
                       tabIndex={0}
+                      aria-keyshortcuts="Enter"
+                      aria-disabled={extraTrigger || undefined}
                       draggable
                       data-testid="palette-item"
                       data-node-type={t.type}

@@ -27,6 +27,7 @@ export function EdgeMarkers() {
         {arrow('yatra-arrow', '#94a3b8')}
         {arrow('yatra-arrow-selected', '#6366f1')}
         {arrow('yatra-arrow-broken', '#ef4444')}
+        {arrow('yatra-arrow-visited', '#10b981')}
       </defs>
     </svg>
   );
@@ -52,14 +53,25 @@ export const PortEdge = memo(function PortEdge(props: EdgeProps<FlowEdge>) {
   });
   const port = data?.edge.sourcePort ?? 'next';
   const broken = data?.broken ?? false;
-  const stroke = broken ? '#ef4444' : selected ? '#6366f1' : '#94a3b8';
-  const marker = broken ? 'yatra-arrow-broken' : selected ? 'yatra-arrow-selected' : 'yatra-arrow';
+  const sim = data?.sim;
+  const runs = data?.runs ?? 0;
+  const lit = sim === 'visited' && !selected && !broken;
+  const stroke = broken ? '#ef4444' : selected ? '#6366f1' : lit ? '#10b981' : '#94a3b8';
+  const marker = broken
+    ? 'yatra-arrow-broken'
+    : selected
+      ? 'yatra-arrow-selected'
+      : lit
+        ? 'yatra-arrow-visited'
+        : 'yatra-arrow';
   return (
     <g
       data-testid="canvas-edge"
       data-edge-id={id}
       data-source-port={port}
       data-selected={selected ? 'true' : 'false'}
+      data-sim-visited={sim && (sim === 'visited' ? 'true' : 'false')}
+      opacity={sim === 'dimmed' ? 0.3 : undefined}
     >
       <BaseEdge
         id={id}
@@ -68,11 +80,11 @@ export const PortEdge = memo(function PortEdge(props: EdgeProps<FlowEdge>) {
         interactionWidth={16}
         style={{
           stroke,
-          strokeWidth: selected ? 2.25 : 1.6,
+          strokeWidth: selected ? 2.25 : lit ? 2.5 : 1.6,
           strokeDasharray: broken ? '5 4' : undefined,
         }}
       />
-      {(data?.showLabel || selected) && (
+      {(data?.showLabel || selected || runs > 0) && (
         <EdgeLabelRenderer>
           <div
             data-testid="canvas-edge-label"
@@ -85,6 +97,16 @@ export const PortEdge = memo(function PortEdge(props: EdgeProps<FlowEdge>) {
                 className={`rounded-full px-1.5 py-px text-[10px] font-semibold shadow-sm ring-1 ${portStyle(port).label}`}
               >
                 {port}
+              </span>
+            )}
+            {runs > 0 && (
+              <span
+                data-testid={`edge-count-${id}`}
+                data-count={runs}
+                title={`${runs} customer${runs === 1 ? '' : 's'} took this path`}
+                className="rounded-full bg-slate-900 px-1.5 py-px text-[10px] font-semibold text-white tabular-nums shadow-sm"
+              >
+                {runs}
               </span>
             )}
             {selected && props.deletable !== false && (

@@ -3,6 +3,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { StepFlowNode } from '../../lib/editor/flow-mapping';
+import type { NodeLiveCounts } from '../../lib/editor/live-counts';
 import { categoryStyle } from '../canvas/category-style';
 import { NodeIcon } from './node-icon';
 import { portStyle } from './port-style';
@@ -20,7 +21,7 @@ function slot(i: number, n: number): string {
  * only when its own data, selection or drag state changes.
  */
 export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps<StepFlowNode>) {
-  const { node, nodeType, ports, stalePorts, problems, summary, readOnly } = data;
+  const { node, nodeType, ports, stalePorts, problems, summary, readOnly, sim, counts } = data;
   const category = nodeType?.category ?? 'custom';
   const style = categoryStyle(category);
   const isTrigger = nodeType?.role === 'entry';
@@ -34,15 +35,19 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
       data-node-type={node.type}
       data-problems={problems.length}
       data-selected={selected ? 'true' : 'false'}
+      data-sim-visited={sim && (sim === 'visited' ? 'true' : 'false')}
       style={{ width: STEP_NODE_WIDTH }}
-      className={`group/node relative rounded-xl border bg-white shadow-sm transition-[box-shadow,border-color] ${
+      className={`group/node relative rounded-xl border bg-white shadow-sm transition-[box-shadow,border-color,opacity] ${
         selected
           ? 'border-indigo-500 ring-2 ring-indigo-500/30'
           : broken
             ? 'border-red-300 hover:border-red-400'
-            : 'border-slate-200 hover:border-slate-300 hover:shadow'
-      }`}
+            : sim === 'visited'
+              ? 'border-emerald-500 ring-2 ring-emerald-500/40'
+              : 'border-slate-200 hover:border-slate-300 hover:shadow'
+      } ${sim === 'dimmed' ? 'opacity-40' : ''}`}
     >
+      {counts && counts.entered > 0 && <CountsBadge nodeId={id} counts={counts} />}
       {!isTrigger && (
         <Handle
           type="target"
@@ -135,3 +140,24 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
     </div>
   );
 });
+
+/** The live overlay on a card: customers who entered, wait here now, and exited here. */
+function CountsBadge({ nodeId, counts }: { nodeId: string; counts: NodeLiveCounts }) {
+  const { entered, waitingNow, exited } = counts;
+  const text = `${entered} entered · ${waitingNow} waiting here · ${exited} exited here`;
+  return (
+    <div
+      data-testid={`node-counts-${nodeId}`}
+      data-entered={entered}
+      data-waiting={waitingNow}
+      data-exited={exited}
+      title={text}
+      aria-label={text}
+      className="absolute -top-2.5 left-3 z-10 flex items-center gap-1 rounded-full bg-slate-900 px-2 py-px text-[10px] font-semibold text-white tabular-nums shadow ring-2 ring-white"
+    >
+      <span>{entered} in</span>
+      {waitingNow > 0 && <span className="text-amber-300">· {waitingNow} here</span>}
+      {exited > 0 && <span className="text-slate-300">· {exited} out</span>}
+    </div>
+  );
+}

@@ -7,6 +7,7 @@ import {
   syncFlowEdges,
   syncFlowNodes,
 } from './flow-mapping';
+import { portKey } from './live-counts';
 import { demoDocument, typeMap } from './test-fixtures';
 
 describe('journey document ↔ React Flow graph', () => {
@@ -85,5 +86,45 @@ describe('card geometry', () => {
     expect(handles[0]).toMatchObject({ x: 220 / 3 - 6, y: 95, width: 12, height: 12 });
     expect(step('first_order')?.handles?.some((h) => h.type === 'target')).toBe(false);
     expect(stepSize(1, false)).toEqual({ width: 220, height: 52 });
+  });
+
+  it('marks a simulation path and live counts, redrawing only what they change', () => {
+    const doc = demoDocument();
+    const ctx = { types: typeMap };
+    const plainNodes = syncFlowNodes([], doc, ctx);
+    const plainEdges = syncFlowEdges([], doc, ctx);
+    const sim = {
+      nodes: new Set(['first_order', 'confirm']),
+      edges: new Set(['first_order.next->confirm']),
+    };
+    const lit = syncFlowNodes(plainNodes, doc, { ...ctx, sim });
+    const dataOf = (nodes: typeof lit, id: string) => {
+      const n = nodes.find((x) => x.id === id);
+      return n?.type === 'step' ? n.data : undefined;
+    };
+    expect(dataOf(lit, 'confirm')?.sim).toBe('visited');
+    expect(dataOf(lit, 'is_cod')?.sim).toBe('dimmed');
+    const litEdges = syncFlowEdges(plainEdges, doc, { ...ctx, sim });
+    expect(litEdges.find((e) => e.id === 'first_order.next->confirm')?.data?.sim).toBe('visited');
+    expect(litEdges.find((e) => e.id === 'confirm.next->is_cod')?.data?.sim).toBe('dimmed');
+    // Cleared: no marks at all.
+    expect(dataOf(syncFlowNodes(lit, doc, ctx), 'confirm')?.sim).toBeUndefined();
+
+    const counts = { entered: 3, waitingNow: 1, exited: 0 };
+    const live = {
+      nodes: new Map([['await_delivery', counts]]),
+      edges: new Map([[portKey('is_cod', 'yes'), 2]]),
+    };
+    const withCounts = syncFlowNodes(plainNodes, doc, { ...ctx, live });
+    expect(dataOf(withCounts, 'await_delivery')?.counts).toBe(counts);
+    // Nodes without counts keep their objects: only the counted card redraws.
+    expect(withCounts.find((n) => n.id === 'confirm')).toBe(
+      plainNodes.find((n) => n.id === 'confirm'),
+    );
+    const countedEdges = syncFlowEdges(plainEdges, doc, { ...ctx, live });
+    expect(countedEdges.find((e) => e.id === 'is_cod.yes->cod_reassure')?.data?.runs).toBe(2);
+    expect(countedEdges.find((e) => e.id === 'confirm.next->is_cod')).toBe(
+      plainEdges.find((e) => e.id === 'confirm.next->is_cod'),
+    );
   });
 });

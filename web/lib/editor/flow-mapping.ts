@@ -4,10 +4,15 @@
 import { Position, type Edge, type Node } from '@xyflow/react';
 import { summarizeConfig } from '../canvas/summary';
 import { edgeIds, isNoteKey, noteKey } from './document-ops';
+import { portKey, type LiveCounts, type NodeLiveCounts } from './live-counts';
 import { portsOf, usedPorts } from './ports';
+import type { SimHighlight } from './simulation';
 import type { EditorNodeType, JourneyDocument, JourneyEdge, JourneyNode } from './types';
 
 type Note = JourneyDocument['notes'][number];
+
+/** A simulation's mark on a node or edge: on the path, or dimmed beside it (none: no simulation). */
+export type SimMark = 'visited' | 'dimmed' | undefined;
 
 export interface StepData extends Record<string, unknown> {
   node: JourneyNode;
@@ -17,6 +22,9 @@ export interface StepData extends Record<string, unknown> {
   problems: string[];
   summary: string;
   readOnly: boolean;
+  sim?: SimMark;
+  /** Live overlay: who entered, waits here, exited here (published journeys). */
+  counts?: NodeLiveCounts;
 }
 export interface NoteData extends Record<string, unknown> {
   note: Note;
@@ -26,6 +34,9 @@ export interface PortEdgeData extends Record<string, unknown> {
   edge: JourneyEdge;
   showLabel: boolean;
   broken: boolean;
+  sim?: SimMark;
+  /** Live overlay: runs that took this edge. */
+  runs?: number;
 }
 
 export type StepFlowNode = Node<StepData, 'step'>;
@@ -44,7 +55,13 @@ export interface FlowContext {
   readOnly?: boolean;
   /** When set, exactly these node keys (and no edges) end up selected. */
   select?: ReadonlySet<string> | null;
+  /** The path of the last simulation, lit up (others dimmed). */
+  sim?: SimHighlight | null;
+  live?: LiveCounts | null;
 }
+
+const markOf = (lit: ReadonlySet<string> | undefined, id: string): SimMark =>
+  lit ? (lit.has(id) ? 'visited' : 'dimmed') : undefined;
 
 const NO_PROBLEMS: string[] = [];
 
@@ -126,8 +143,12 @@ export function syncFlowNodes(
     const { ports, stale } = portsOf(nodeType, ctx.serverPorts?.[node.id], used.get(node.id));
     const problems = ctx.problems?.get(node.id) ?? NO_PROBLEMS;
     const isSelected = selected(node.id, p);
+    const sim = markOf(ctx.sim?.nodes, node.id);
+    const counts = ctx.live?.nodes.get(node.id);
     if (
       p?.type === 'step' &&
+      p.data.sim === sim &&
+      p.data.counts === counts &&
       p.data.node === node &&
       p.data.nodeType === nodeType &&
       p.data.readOnly === readOnly &&
@@ -149,6 +170,8 @@ export function syncFlowNodes(
         problems,
         summary: summarizeConfig(node.type, node.config),
         readOnly,
+        ...(sim && { sim }),
+        ...(counts && { counts }),
       },
       selected: isSelected,
       draggable: !readOnly,
@@ -210,9 +233,13 @@ export function syncFlowEdges(
     const showLabel = (portCount.get(edge.source) ?? 0) > 1 || edge.sourcePort !== 'next';
     const broken = ctx.brokenEdges?.has(i) ?? false;
     const isSelected = ctx.select ? false : (p?.selected ?? false);
+    const sim = markOf(ctx.sim?.edges, id);
+    const runs = ctx.live?.edges.get(portKey(edge.source, edge.sourcePort));
     if (
-      p &&
-      p.data?.edge === edge &&
+      p?.data &&
+      p.data.sim === sim &&
+      p.data.runs === runs &&
+      p.data.edge === edge &&
       p.data.showLabel === showLabel &&
       p.data.broken === broken &&
       p.deletable === !readOnly
@@ -225,7 +252,7 @@ export function syncFlowEdges(
       source: edge.source,
       sourceHandle: edge.sourcePort,
       target: edge.target,
-      data: { edge, showLabel, broken },
+      data: { edge, showLabel, broken, ...(sim && { sim }), ...(runs !== undefined && { runs }) },
       selected: isSelected,
       deletable: !readOnly,
     };

@@ -58,6 +58,42 @@ export const EVENT_HINTS: EventHint[] = [
     description: 'A message was sent / delivered / read / failed',
     properties: ['messageId', 'status'],
   },
+  // Loyalty moments the loyalty engine emits (docs/loyalty-ledger.md).
+  {
+    type: 'loyalty.points_earned',
+    description: 'An order earned loyalty points',
+    properties: ['points', 'balance', 'orderId', 'expiresAt', 'tier', 'multiplier'],
+  },
+  {
+    type: 'loyalty.tier_changed',
+    description: 'The member moved to another tier',
+    properties: ['from', 'to', 'direction (upgrade | downgrade)', 'qualifyingValue', 'multiplier'],
+  },
+  {
+    type: 'loyalty.points_expiring',
+    description: 'Points expire in 30, 14 or 7 days',
+    properties: ['points', 'expiresAt', 'expiryDate', 'daysLeft', 'threshold (30 | 14 | 7)'],
+  },
+  {
+    type: 'loyalty.tier_downgrade_warning',
+    description: 'The tier drops at the end of its period unless the member qualifies',
+    properties: ['tier', 'toTier', 'tierPeriodEndsAt', 'daysLeft', 'toKeep'],
+  },
+  {
+    type: 'loyalty.birthday',
+    description: "It is the member's birthday",
+    properties: ['birthday', 'date', 'year'],
+  },
+  {
+    type: 'cart.redemption_eligible',
+    description: 'A big enough cart and enough points to redeem (once per cart session)',
+    properties: ['sessionId', 'cartTotal (paise)', 'balance', 'points', 'value (paise)', 'option'],
+  },
+  {
+    type: 'cart.redemption_requested',
+    description: 'The customer tapped "apply" on a redemption offer',
+    properties: ['sessionId', 'optionId'],
+  },
 ];
 
 export function eventHint(type: string): EventHint | undefined {
@@ -73,6 +109,15 @@ export const TEMPLATE_HINTS: { id: string; description: string }[] = [
   { id: 'delivery_delay', description: 'Checking on a late delivery' },
   { id: 'cross_sell_nudge', description: 'Next best product' },
   { id: 'loyalty_invite', description: 'Join the loyalty club' },
+  { id: 'loyalty_points_earned', description: 'You earned N points, balance B' },
+  { id: 'loyalty_points_earned_redeemable', description: 'Earned N points; you can redeem' },
+  { id: 'loyalty_tier_almost_there', description: '₹420 from Gold (≥ 90% of the next tier)' },
+  { id: 'loyalty_tier_progress', description: 'Getting close to the next tier (≥ 70%)' },
+  { id: 'loyalty_points_expiring', description: 'N points expire on D' },
+  { id: 'loyalty_birthday_bonus', description: 'Happy birthday: N bonus points' },
+  { id: 'loyalty_redeem_offer', description: 'Use 500 points = ₹50 off? Tap to apply' },
+  { id: 'loyalty_redeem_applied', description: 'Redemption applied, new balance' },
+  { id: 'loyalty_redeem_insufficient', description: 'Not enough points any more' },
 ];
 
 /** Where a rule's field is read from; wait-for-event filters read the awaited event. */

@@ -3,12 +3,7 @@
 // Renders a node config form from its JSON Schema (see lib/editor/schema-form.ts): one widget
 // per field kind, a mode switch for discriminated unions, errors under the field they concern.
 import { switchVariant, type FormField, type FormModel } from '../../../lib/editor/schema-form';
-import {
-  eventHint,
-  EVENT_HINTS,
-  fieldSuggestions,
-  type RuleContext,
-} from '../../../lib/editor/suggestions';
+import { fieldSuggestions, type RuleContext } from '../../../lib/editor/suggestions';
 import { ArmsEditor } from './arms-editor';
 import {
   Field,
@@ -22,6 +17,7 @@ import {
   inputBase,
   inputClass,
 } from './controls';
+import { EventHintText, EventPicker } from './event-picker';
 import { RulesEditor } from './rules-editor';
 import { XIcon, PlusIcon } from '../ui-icons';
 
@@ -260,43 +256,22 @@ function FieldView({
           <TextInput id={id} type="time" value={str(value)} invalid={!!error} onChange={onChange} />
         </Field>
       );
-    case 'event': {
-      const hint = eventHint(str(value));
+    case 'event':
       return (
         <Field
           {...common}
           hint={
-            hint ? (
-              <span data-testid="event-hint">
-                {hint.description}. Properties:{' '}
-                {hint.properties.map((p, i) => (
-                  <span key={p}>
-                    {i > 0 && ', '}
-                    <code className="rounded bg-slate-100 px-1 font-mono text-[10px]">{p}</code>
-                  </span>
-                ))}
-              </span>
-            ) : (
-              (field.description ?? 'Any event type your store sends, e.g. order.delivered')
-            )
+            <EventHintText
+              type={str(value)}
+              fallback={
+                field.description ?? 'Any event type your store sends, e.g. order.delivered'
+              }
+            />
           }
         >
-          <TextInput
-            id={id}
-            value={str(value)}
-            list={listId}
-            mono
-            invalid={!!error}
-            placeholder="order.delivered"
-            onChange={onChange}
-          />
-          <Suggestions
-            id={listId}
-            values={EVENT_HINTS.map((e) => ({ value: e.type, label: e.description }))}
-          />
+          <EventPicker id={id} value={str(value)} invalid={!!error} onChange={onChange} />
         </Field>
       );
-    }
     case 'template':
       return (
         <Field {...common}>
