@@ -56,6 +56,7 @@ import {
   benchJourneyDocument,
 } from './engine/journey';
 import { cpuMeter, type CpuReading } from './engine/cpu';
+import { table } from './lib/table';
 import type { HandWrittenInput } from './engine/hand-written';
 
 const TASK_QUEUE = 'yatra-bench-engine';
@@ -399,20 +400,6 @@ const median = (values: number[]): number => {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
-
-function table(headers: string[], rows: (string | number)[][]): string {
-  const cells = [headers, ...rows.map((row) => row.map(String))];
-  const widths = headers.map((_, c) => Math.max(...cells.map((row) => (row[c] ?? '').length)));
-  const line = (row: string[]) =>
-    row
-      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0)))
-      .join('  ');
-  return [
-    line(headers),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...cells.slice(1).map(line),
-  ].join('\n');
-}
 
 // ---------------------------------------------------------------------------------------------
 

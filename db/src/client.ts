@@ -18,9 +18,12 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
-/** Opens a pg Pool (max 10) on `url` with the Yatra schema; the caller owns close(). */
-export function createDb(url: string): DbHandle {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/**
+ * Opens a pg Pool (max 10 unless `options.max`) on `url` with the Yatra schema; the caller owns
+ * close(). A bench driving N concurrent clients asks for N connections.
+ */
+export function createDb(url: string, options: { max?: number } = {}): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   let closed: Promise<void> | undefined;
   // An idle client losing its connection (server restart) must not crash the process; after
   // close() the server may still be ending sockets pool.end() has already let go of.

@@ -20,6 +20,8 @@ export type {
   PaymentMethod,
   Product,
   RunStatus,
+  TierChangeReason,
+  TierHistoryRow,
 } from './schema';
 export { LEDGER_KINDS, ORDER_STATUSES, PAYMENT_METHODS, RUN_STATUSES } from './schema';
 export * from './client';
@@ -28,6 +30,7 @@ export * from './queries/journeys';
 export * from './queries/events';
 export * from './queries/customers';
 export * from './queries/runs';
+export * from './queries/journey-analytics';
 export * from './queries/messages';
 export * from './queries/timeline';
 export * from './queries/loyalty';

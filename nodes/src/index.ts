@@ -1,5 +1,6 @@
 // Public API of @yatra/nodes: pure TypeScript shared by web, workflows and worker.
 export * from './contract/define-node';
+export * from './contract/loyalty-service';
 export * from './contract/predicates';
 export * from './contract/durations';
 export * from './contract/facts';
@@ -19,3 +20,4 @@ export * from './registry';
 export * from './descriptors';
 export * from './loyalty/program-config';
 export { postPurchase45 } from './demo/post-purchase-45';
+export { loyaltyDemoJourneys } from './demo/loyalty-demos';

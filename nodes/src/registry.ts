@@ -6,6 +6,14 @@ import condition from './builtins/flow/condition.node.ts';
 import exit from './builtins/flow/exit.node.ts';
 import cohortSplit from './builtins/audience/cohort-split.node.ts';
 import send from './builtins/message/send.node.ts';
+import renderVideo from './builtins/media/render-video.node.ts';
+import loyaltyEnroll from './builtins/loyalty/enroll.node.ts';
+import loyaltyEarnBonus from './builtins/loyalty/earn-bonus.node.ts';
+import loyaltyRedeem from './builtins/loyalty/redeem.node.ts';
+import loyaltyBalanceCheck from './builtins/loyalty/balance-check.node.ts';
+import loyaltyTierBranch from './builtins/loyalty/tier-branch.node.ts';
+import loyaltyTierProgress from './builtins/loyalty/tier-progress.node.ts';
+import loyaltyPointsExpiring from './builtins/loyalty/points-expiring.node.ts';
 
 /** Every built-in node type. A custom node is one file plus one line here (or in yatra.config). */
 export const builtinNodes: readonly NodeDefinition[] = [
@@ -15,6 +23,14 @@ export const builtinNodes: readonly NodeDefinition[] = [
   condition,
   cohortSplit,
   send,
+  renderVideo,
+  loyaltyEnroll,
+  loyaltyEarnBonus,
+  loyaltyRedeem,
+  loyaltyBalanceCheck,
+  loyaltyTierBranch,
+  loyaltyTierProgress,
+  loyaltyPointsExpiring,
   exit,
 ];
 

@@ -28,6 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <nav aria-label="Main" className="flex items-center gap-1 text-sm">
               <NavLink href="/journeys">Journeys</NavLink>
               <NavLink href="/customers">Customers</NavLink>
+              <NavLink href="/loyalty">Loyalty</NavLink>
               <NavLink href="/outbox">Outbox</NavLink>
             </nav>
           </div>

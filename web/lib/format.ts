@@ -9,14 +9,15 @@ const dateTime = new Intl.DateTimeFormat('en-IN', {
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  hour12: false,
+  // h23, not hour12: false, which en-IN renders as "24:00" at midnight (the next day's start).
+  hourCycle: 'h23',
 });
 
 const timeOnly = new Intl.DateTimeFormat('en-IN', {
   timeZone: TIME_ZONE,
   hour: '2-digit',
   minute: '2-digit',
-  hour12: false,
+  hourCycle: 'h23',
 });
 
 const inr = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' });

@@ -1,4 +1,4 @@
-import { activityInfo } from '@temporalio/activity';
+import { activityInfo, Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { finishRun, recordSteps, type Db } from '@yatra/db';
 import {
@@ -10,11 +10,16 @@ import {
   type StepRecord,
 } from '@yatra/nodes';
 import type { ChannelProvider } from './channels/channel-provider';
+import { createLoyaltyNodeService } from './loyalty/node-services';
+import { createMediaProvider, type MediaProvider } from './video/media-provider';
+import { createVideoRenderer, videoSettings } from './video/video-config';
 
 export interface ActivityDeps {
   db: Db;
   registry: NodeRegistry;
   channels: ChannelProvider;
+  /** The video renderer; default: chosen by the environment on first use (docs/render-video.md). */
+  media?: MediaProvider;
 }
 
 const toRows = (records: StepRecord[]) => records.map((r) => ({ ...r, at: new Date(r.at) }));
@@ -26,6 +31,7 @@ const toRows = (records: StepRecord[]) => records.map((r) => ({ ...r, at: new Da
  */
 export function createActivities(deps: ActivityDeps) {
   const { db, registry, channels } = deps;
+  const media = deps.media ?? createMediaProvider(() => createVideoRenderer(videoSettings()));
   return {
     /** Runs one action node; also persists the step records that led to it (one round trip). */
     async executeNode(input: {
@@ -49,6 +55,8 @@ export function createActivities(deps: ActivityDeps) {
         );
       }
       const at = new Date(now);
+      const activity = Context.current();
+      const heartbeat = () => activity.heartbeat();
       const ctx = createNodeContext(effect, state, {
         now: at,
         attempt: activityInfo().attempt,
@@ -62,6 +70,9 @@ export function createActivities(deps: ActivityDeps) {
           info: (message, meta) => console.log(`[${effect.nodeId}] ${message}`, meta ?? ''),
           warn: (message, meta) => console.warn(`[${effect.nodeId}] ${message}`, meta ?? ''),
         },
+        media: media.forStep({ heartbeat, signal: activity.cancellationSignal }),
+        loyalty: createLoyaltyNodeService(db, state.run.customerId),
+        heartbeat,
       });
       return def.run(ctx, config.data);
     },

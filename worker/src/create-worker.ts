@@ -10,6 +10,7 @@ import { defaultRegistry, type NodeRegistry } from '@yatra/nodes';
 import { createActivities, type JourneyActivities } from './activities';
 import { createSandboxChannel } from './channels/sandbox-channel';
 import { TASK_QUEUE } from './config';
+import { createLoyaltyNightlyActivities } from './loyalty/nightly-activities';
 
 /** The workflows entry point the worker bundles. */
 export const workflowsPath = fileURLToPath(
@@ -55,6 +56,8 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
   const { db, registry = defaultRegistry } = options;
   const activities = {
     ...createActivities({ db, registry, channels: createSandboxChannel(db) }),
+    // The nightly loyalty job (loyaltyNightlyWorkflow) runs on the same task queue.
+    ...createLoyaltyNightlyActivities({ db }),
     ...options.overrides,
   };
   return Worker.create({

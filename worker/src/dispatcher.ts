@@ -21,6 +21,7 @@ import {
 } from '@yatra/nodes';
 import type { JourneyWorkflowInput } from '@yatra/workflows';
 import { customerEventSignal } from '@yatra/workflows/signals';
+import { applyLoyaltyEffects } from './loyalty/order-effects';
 
 export interface DispatcherDeps {
   db: Db;
@@ -134,6 +135,8 @@ export async function dispatchPending(deps: DispatcherDeps, limit = 100) {
       }
       try {
         const event = toCustomerEvent(row);
+        // Loyalty first (earn, reverse, cart offer; idempotent), so journeys see the new balance.
+        await applyLoyaltyEffects(deps.db, row);
         await signalOpenRuns(deps, event);
         await startRuns(deps, row, event);
         outcomes.push({ id: row.id, ok: true });

@@ -5,6 +5,7 @@ import { createDb } from '@yatra/db';
 import { TASK_QUEUE, temporalSettings } from './config';
 import { createJourneyWorker } from './create-worker';
 import { startDispatcher } from './dispatcher';
+import { ensureLoyaltySchedule } from './loyalty/schedule';
 
 async function main() {
   const url = process.env.DATABASE_URL;
@@ -16,6 +17,8 @@ async function main() {
   const connection = await NativeConnection.connect({ address });
   const client = new Client({ connection: await Connection.connect({ address }), namespace });
   const worker = await createJourneyWorker({ connection, namespace, db });
+  // The nightly loyalty job (02:00 Asia/Kolkata); idempotent, so every worker start may ensure it.
+  console.log(`loyalty schedule ${await ensureLoyaltySchedule(client, { taskQueue: TASK_QUEUE })}`);
   const stopDispatcher = startDispatcher(
     { db, client, taskQueue: TASK_QUEUE },
     {

@@ -1,5 +1,7 @@
 import {
   createJourney,
+  createProgram,
+  getDefaultProgram,
   ingestEvents,
   listJourneys,
   publishJourneyVersion,
@@ -7,7 +9,14 @@ import {
   upsertProducts,
   type Db,
 } from '@yatra/db';
-import { compile, postPurchase45 } from '@yatra/nodes';
+import {
+  compile,
+  demoProgram,
+  loyaltyDemoJourneys,
+  postPurchase45,
+  programConfigSchema,
+  type JourneyDocumentInput,
+} from '@yatra/nodes';
 
 const products = [
   {
@@ -79,35 +88,48 @@ const customers = [
   },
 ];
 
+/** Creates and publishes a demo journey unless one of that name exists. */
+async function publishDemoJourney(
+  db: Db,
+  document: JourneyDocumentInput,
+): Promise<{ journeyId: string; created: boolean }> {
+  const existing = (await listJourneys(db)).find((j) => j.name === document.name);
+  if (existing) return { journeyId: existing.id, created: false };
+  const compiled = compile(document);
+  if (!compiled.ok)
+    throw new Error(
+      `The demo journey "${document.name}" does not compile: ${JSON.stringify(compiled.errors)}`,
+    );
+  const journey = await createJourney(db, {
+    name: document.name,
+    description: document.description,
+    graph: document,
+  });
+  await publishJourneyVersion(db, {
+    journeyId: journey.id,
+    graph: document,
+    ir: compiled.ir,
+    triggerEvent: compiled.ir.trigger.event,
+    publishedBy: 'demo seed',
+  });
+  return { journeyId: journey.id, created: true };
+}
+
 /**
  * Seeds the demo `npm start` shows: the 45-day post-purchase playbook, published, plus sample
- * products and customers whose first orders enter it. Idempotent: safe on every start.
+ * products and customers whose first orders enter it; the loyalty programme (Bronze → Platinum,
+ * 500 points = ₹50) and a journey per loyalty moment. Idempotent: safe on every start.
  */
 export async function seedDemo(db: Db): Promise<{ journeyId: string; created: boolean }> {
   await upsertProducts(db, products);
   for (const { paymentMethod: _payment, ...customer } of customers) {
     await upsertCustomer(db, { ...customer, timeZone: 'Asia/Kolkata' });
   }
-  const existing = (await listJourneys(db)).find((j) => j.name === postPurchase45.name);
-  let journeyId = existing?.id;
-  if (!journeyId) {
-    const compiled = compile(postPurchase45);
-    if (!compiled.ok)
-      throw new Error(`The demo journey does not compile: ${JSON.stringify(compiled.errors)}`);
-    const journey = await createJourney(db, {
-      name: postPurchase45.name,
-      description: postPurchase45.description,
-      graph: postPurchase45,
-    });
-    await publishJourneyVersion(db, {
-      journeyId: journey.id,
-      graph: postPurchase45,
-      ir: compiled.ir,
-      triggerEvent: compiled.ir.trigger.event,
-      publishedBy: 'demo seed',
-    });
-    journeyId = journey.id;
-  }
+  // A programme configured since (on the loyalty page) is the brand's own: never overwrite it.
+  if (!(await getDefaultProgram(db)))
+    await createProgram(db, programConfigSchema.parse(demoProgram));
+  const { journeyId, created } = await publishDemoJourney(db, postPurchase45);
+  for (const document of Object.values(loyaltyDemoJourneys)) await publishDemoJourney(db, document);
   // First orders (keys make re-seeding a no-op): the worker's dispatcher enters them.
   await ingestEvents(
     db,
@@ -124,5 +146,5 @@ export async function seedDemo(db: Db): Promise<{ journeyId: string; created: bo
       },
     })),
   );
-  return { journeyId, created: !existing };
+  return { journeyId, created };
 }

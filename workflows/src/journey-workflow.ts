@@ -1,7 +1,10 @@
 import {
+  ActivityFailure,
   condition,
   continueAsNew,
+  isCancellation,
   proxyActivities,
+  rootCause,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -40,12 +43,18 @@ const actionProxies = new Map<string, JourneyActivities>();
 
 /** Activity options come from the node type's declaration, compiled into the IR. */
 function actionsFor(node: CompiledNode | undefined): JourneyActivities {
-  const { startToCloseTimeoutMs, retry } = node?.activity ?? DEFAULT_ACTIVITY;
-  const key = `${startToCloseTimeoutMs}/${retry.initialIntervalMs}/${retry.maximumAttempts ?? '∞'}`;
+  const { startToCloseTimeoutMs, retry, heartbeatTimeoutMs } = node?.activity ?? DEFAULT_ACTIVITY;
+  const key = [
+    startToCloseTimeoutMs,
+    retry.initialIntervalMs,
+    retry.maximumAttempts ?? '∞',
+    heartbeatTimeoutMs ?? '-',
+  ].join('/');
   let proxy = actionProxies.get(key);
   if (!proxy) {
     proxy = proxyActivities<JourneyActivities>({
       startToCloseTimeout: startToCloseTimeoutMs,
+      ...(heartbeatTimeoutMs ? { heartbeatTimeout: heartbeatTimeoutMs } : {}),
       retry: {
         initialInterval: retry.initialIntervalMs,
         ...(retry.maximumAttempts ? { maximumAttempts: retry.maximumAttempts } : {}),
@@ -91,12 +100,20 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ re
     },
     async runAction(effect, state, records) {
       current = state;
-      return actionsFor(input.ir.nodes[effect.nodeId]).executeNode({
-        effect,
-        state,
-        records,
-        now: Date.now(),
-      });
+      const node = input.ir.nodes[effect.nodeId];
+      try {
+        return await actionsFor(node).executeNode({ effect, state, records, now: Date.now() });
+      } catch (error) {
+        // A node that declares a failure port (render → fallback) degrades instead of failing
+        // the run once its retries or timeout are spent. Nodes without one fail as before, so
+        // recorded histories replay unchanged.
+        const failurePort = node?.activity?.failurePort;
+        if (!failurePort || !(error instanceof ActivityFailure) || isCancellation(error))
+          throw error;
+        // The failed activity may never have stored the steps that led here (idempotent on seq).
+        if (records.length > 0) await bookkeeping.recordSteps({ runId: state.run.runId, records });
+        return { port: failurePort, output: { error: rootCause(error) ?? error.message } };
+      }
     },
     async flush(records, state) {
       current = state;

@@ -7,7 +7,9 @@ import {
   journeySteps,
   journeyVersions,
   messages,
+  pointsLedger,
   type Customer,
+  type LedgerKind,
   type RunStatus,
 } from '../schema';
 import { getCustomer } from './customers';
@@ -57,6 +59,18 @@ export type TimelineItem =
       status: string;
       recipient: string | null;
       body: string;
+    }
+  | {
+      /** A loyalty ledger movement (earn, redeem, expire, adjust, reverse). */
+      kind: 'loyalty';
+      at: Date;
+      entryId: number;
+      entryKind: LedgerKind;
+      /** Signed: credits > 0, debits < 0. */
+      points: number;
+      reason: string;
+      orderId: string | null;
+      balanceAfter: number | null;
     };
 
 export interface CustomerTimeline {
@@ -64,18 +78,23 @@ export interface CustomerTimeline {
   items: TimelineItem[];
 }
 
-// At equal times, cause comes before effect: the event, then the entry, its steps, their sends, the exit.
+// At equal times, cause comes before effect: the event, then the entry, its steps, the points
+// they moved, their sends (an earn confirmation follows the earn), the exit.
 const KIND_ORDER: Record<TimelineItem['kind'], number> = {
   event: 0,
   'run.entered': 1,
   step: 2,
-  message: 3,
-  'run.exited': 4,
+  loyalty: 3,
+  message: 4,
+  'run.exited': 5,
 };
 
-/** Everything that happened to one customer — events, journey entries/exits, steps, messages — oldest first. */
+/**
+ * Everything that happened to one customer — events, journey entries/exits, steps, loyalty
+ * movements, messages — oldest first.
+ */
 export async function getCustomerTimeline(db: Db, customerId: string): Promise<CustomerTimeline> {
-  const [customer, eventRows, runRows, stepRows, messageRows] = await Promise.all([
+  const [customer, eventRows, runRows, stepRows, messageRows, ledgerRows] = await Promise.all([
     getCustomer(db, customerId),
     db.select().from(events).where(eq(events.customerId, customerId)).orderBy(asc(events.id)),
     db
@@ -96,6 +115,11 @@ export async function getCustomerTimeline(db: Db, customerId: string): Promise<C
       .from(messages)
       .where(eq(messages.customerId, customerId))
       .orderBy(asc(messages.createdAt), asc(messages.sentAt)),
+    db
+      .select()
+      .from(pointsLedger)
+      .where(eq(pointsLedger.customerId, customerId))
+      .orderBy(asc(pointsLedger.occurredAt), asc(pointsLedger.id)),
   ]);
 
   const items: TimelineItem[] = [];
@@ -155,6 +179,18 @@ export async function getCustomerTimeline(db: Db, customerId: string): Promise<C
       status: m.status,
       recipient: m.recipient,
       body: m.body,
+    });
+  }
+  for (const e of ledgerRows) {
+    items.push({
+      kind: 'loyalty',
+      at: e.occurredAt,
+      entryId: e.id,
+      entryKind: e.kind,
+      points: e.points,
+      reason: e.reason,
+      orderId: e.orderId,
+      balanceAfter: e.balanceAfter,
     });
   }
   // Array.prototype.sort is stable, so the per-kind query order breaks remaining ties.

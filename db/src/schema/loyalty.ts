@@ -38,6 +38,11 @@ export const loyaltyPrograms = pgTable(
     tiers: jsonb('tiers').$type<unknown>().notNull().default([]),
     /** e.g. 500 points = ₹50 off; validated at the edge. */
     redemptionOptions: jsonb('redemption_options').$type<unknown>().notNull().default([]),
+    /**
+     * Smallest cart total (paise) that offers a redemption at cart; null means "the smallest
+     * redemption option's value" (docs/loyalty-ledger.md, cart.redemption_eligible).
+     */
+    cartRedemptionMinPaise: integer('cart_redemption_min_paise'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -45,6 +50,10 @@ export const loyaltyPrograms = pgTable(
     check('loyalty_programs_points_per_100_rupees_check', sql`${t.pointsPer100Rupees} >= 0`),
     check('loyalty_programs_expiry_days_check', sql`${t.expiryDays} > 0`),
     check('loyalty_programs_point_value_paise_check', sql`${t.pointValuePaise} >= 0`),
+    check(
+      'loyalty_programs_cart_redemption_min_paise_check',
+      sql`${t.cartRedemptionMinPaise} >= 0`,
+    ),
   ],
 );
 
@@ -67,8 +76,19 @@ export const loyaltyMembers = pgTable(
     lastEntryAt: timestamp('last_entry_at', { withTimezone: true, mode: 'date' }),
     /** Reversed points that no lot could cover: a negative balance, settled by the next credits. */
     pointsOwed: integer('points_owed').notNull().default(0),
+    /** When the current tier was achieved or last changed; null until the tier engine assigns one. */
+    tierSince: timestamp('tier_since', { withTimezone: true, mode: 'date' }),
+    /**
+     * The tier is kept at least until then (12 months from achieving or requalifying); only the
+     * nightly recalculation may downgrade, and only once this has passed.
+     */
+    tierPeriodEndsAt: timestamp('tier_period_ends_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [check('loyalty_members_points_owed_check', sql`${t.pointsOwed} >= 0`)],
+  (t) => [
+    check('loyalty_members_points_owed_check', sql`${t.pointsOwed} >= 0`),
+    // Nightly downgrade warnings and downgrades: members whose tier period ends soon.
+    index('loyalty_members_tier_period_idx').on(t.tierPeriodEndsAt),
+  ],
 );
 
 /** Append-only movements (a trigger refuses UPDATE and DELETE). Signed points. */
@@ -175,8 +195,43 @@ export const lotAllocations = pgTable(
   ],
 );
 
+export const TIER_CHANGE_REASONS = ['initial', 'upgrade', 'downgrade'] as const;
+export type TierChangeReason = (typeof TIER_CHANGE_REASONS)[number];
+
+/** Every tier a member was given, and why (append-only by convention; the tier engine writes it). */
+export const tierHistory = pgTable(
+  'tier_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => loyaltyMembers.customerId),
+    /** Null for the first tier a member is given. */
+    fromTier: text('from_tier'),
+    toTier: text('to_tier').notNull(),
+    reason: text('reason').$type<TierChangeReason>().notNull(),
+    /** spend, orders or visits: the programme's qualifying metric at the time. */
+    metric: text('metric').notNull(),
+    /** The rolling 12-month value that decided it: whole ₹ for spend, a count otherwise. */
+    qualifyingValue: bigint('qualifying_value', { mode: 'number' }).notNull(),
+    /** The end of the tier period this change started. */
+    periodEndsAt: timestamp('period_ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('tier_history_customer_idx').on(t.customerId, t.occurredAt),
+    check(
+      'tier_history_reason_check',
+      sql.raw(`reason in (${TIER_CHANGE_REASONS.map((r) => `'${r}'`).join(', ')})`),
+    ),
+  ],
+);
+
 export type LoyaltyProgram = typeof loyaltyPrograms.$inferSelect;
 export type LoyaltyMember = typeof loyaltyMembers.$inferSelect;
 export type LedgerEntry = typeof pointsLedger.$inferSelect;
 export type PointsLot = typeof pointsLots.$inferSelect;
 export type LotAllocation = typeof lotAllocations.$inferSelect;
+export type TierHistoryRow = typeof tierHistory.$inferSelect;

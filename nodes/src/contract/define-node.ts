@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CustomerSnapshot, RunFacts } from './facts';
+import type { LoyaltyService } from './loyalty-service';
 import type { Predicate } from './predicates';
 
 /** Where a node appears in the palette. */
@@ -13,6 +14,22 @@ export interface OutboundMessage {
   category: 'utility' | 'marketing' | 'authentication';
   variables: Record<string, string>;
   body?: string;
+}
+
+/** A personalized video to render: a template id plus the values of its placeholders. */
+export interface VideoRenderRequest {
+  templateId: string;
+  /** Placeholder values (name, sku, eta, points…), already rendered from the run's facts. */
+  data: Record<string, string>;
+  /** Picks the template's text variant and, through the text's script, the font (en, hi, ta…). */
+  language: string;
+}
+
+/** Stable URLs of a rendered video, its thumbnail and its GIF fallback. */
+export interface RenderedVideo {
+  videoUrl: string;
+  thumbnailUrl: string;
+  gifUrl: string;
 }
 
 /**
@@ -38,6 +55,15 @@ export interface NodeContext {
     info(message: string, meta?: Record<string, unknown>): void;
     warn(message: string, meta?: Record<string, unknown>): void;
   };
+  /**
+   * The video renderer; absent where the host has none. It rejects with an Error whose
+   * `permanent` is true when retrying cannot help (unknown template, missing asset).
+   */
+  media?: { renderVideo(request: VideoRenderRequest): Promise<RenderedVideo> };
+  /** Tells the host a long step is alive (an activity heartbeat); a no-op in simulations. */
+  heartbeat(): void;
+  /** The loyalty ledger of the run's customer; absent where the host has none. */
+  loyalty?: LoyaltyService;
 }
 
 /** What an action node's `run` returns: the port to follow and data later nodes can read. */
@@ -95,6 +121,10 @@ export interface ActionNodeSpec<S extends z.ZodType, P extends string> extends N
   /** Activity policy; defaults suit an HTTP call. */
   retry?: { maximumAttempts?: number; initialIntervalMs?: number };
   timeoutMs?: number;
+  /** For long steps that call `ctx.heartbeat()`: the longest silence before an attempt is retried. */
+  heartbeatTimeoutMs?: number;
+  /** The port a run takes when the step fails for good (retries spent, timed out) instead of failing. */
+  failurePort?: P;
 }
 
 /** A control node is decided inside the workflow by pure code (waits, splits, exits). */
@@ -132,6 +162,8 @@ export interface NodeDefinition extends Omit<NodeIdentity<z.ZodType>, 'example'>
   minDelayMs?(config: unknown): number;
   retry?: { maximumAttempts?: number; initialIntervalMs?: number };
   timeoutMs?: number;
+  heartbeatTimeoutMs?: number;
+  failurePort?: string;
 }
 
 /**

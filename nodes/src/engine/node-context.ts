@@ -9,7 +9,11 @@ import type { ActionEffect, RunState } from './state';
 export function createNodeContext(
   effect: ActionEffect,
   state: RunState,
-  services: Pick<NodeContext, 'channels' | 'logger'> & { now: Date; attempt: number },
+  services: Pick<NodeContext, 'channels' | 'logger' | 'media' | 'loyalty'> & {
+    now: Date;
+    attempt: number;
+    heartbeat?: () => void;
+  },
 ): NodeContext {
   const { journeyId, versionId, runId } = state.run;
   return {
@@ -22,5 +26,8 @@ export function createNodeContext(
     render: (template) => renderTemplate(template, state.facts),
     channels: services.channels,
     logger: services.logger,
+    media: services.media,
+    loyalty: services.loyalty,
+    heartbeat: services.heartbeat ?? (() => undefined),
   };
 }

@@ -3,7 +3,9 @@ import type { CustomerEvent, CustomerSnapshot } from '../contract/facts';
 import type { OutboundMessage } from '../contract/define-node';
 import type { CompiledJourney } from '../journey/ir';
 import { defaultRegistry, type NodeRegistry } from '../registry';
+import { simulatedMedia } from '../builtins/media/simulated-media';
 import { createNodeContext } from './node-context';
+import { createSimulatedLoyalty, type SimulatedLoyaltySeed } from './simulated-loyalty';
 import { runJourney } from './run-journey';
 import type { RunState, StepRecord } from './state';
 import { enterJourney } from './step';
@@ -23,6 +25,11 @@ export interface SimulationInput {
   /** When the customer enters; defaults to the entry event's time, else 2026-01-01T04:30Z. */
   startAt?: string;
   journeyId?: string;
+  /**
+   * The customer's loyalty standing at entry, for loyalty nodes; default
+   * `customer.attributes.loyalty` (what the CLI's and the canvas's customer JSON can carry).
+   */
+  loyalty?: SimulatedLoyaltySeed;
 }
 
 export interface SimulatedStep extends Omit<StepRecord, 'at'> {
@@ -89,6 +96,10 @@ export async function simulate(
     customerId,
   };
   let final: RunState | undefined;
+  const loyalty = createSimulatedLoyalty(
+    input.loyalty ?? input.customer.attributes.loyalty,
+    startMs,
+  );
 
   await runJourney(
     ir,
@@ -136,8 +147,20 @@ export async function simulate(
               return { messageId: `sim-${messages.length}`, created: true };
             },
           },
+          media: simulatedMedia,
+          loyalty,
         });
-        return def.run(ctx, def.config.parse(effect.config));
+        const failurePort = ir.nodes[effect.nodeId]?.activity?.failurePort;
+        try {
+          return await def.run(ctx, def.config.parse(effect.config));
+        } catch (error) {
+          // As in the workflow: a node with a failure port degrades instead of failing the run.
+          if (!failurePort) throw error;
+          return {
+            port: failurePort,
+            output: { error: error instanceof Error ? error.message : String(error) },
+          };
+        }
       },
       async flush(records) {
         keep(records);

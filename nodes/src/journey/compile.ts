@@ -121,6 +121,8 @@ function compileDocument(doc: JourneyDocument, registry: NodeRegistry): CompileR
                   ? { maximumAttempts: def.retry.maximumAttempts }
                   : {}),
               },
+              ...(def.heartbeatTimeoutMs ? { heartbeatTimeoutMs: def.heartbeatTimeoutMs } : {}),
+              ...(def.failurePort ? { failurePort: def.failurePort } : {}),
             },
           }
         : {}),

@@ -19,6 +19,10 @@ export interface CompiledNode {
     startToCloseTimeoutMs: number;
     /** `maximumAttempts` absent means retry until it succeeds. */
     retry: { initialIntervalMs: number; maximumAttempts?: number };
+    /** Set for long steps that heartbeat: an attempt silent this long is retried. */
+    heartbeatTimeoutMs?: number;
+    /** Where the run goes when the activity fails for good; absent: the failure fails the run. */
+    failurePort?: string;
   };
 }
 

@@ -16,7 +16,7 @@ import { startTestPostgres } from '@yatra/db/testing/embedded';
 import { compile, DAY_MS, eventInputSchema, type EventInput, type RunState } from '@yatra/nodes';
 import { randomUUID } from 'node:crypto';
 import { findTestServer } from '../../../scripts/lib/temporal';
-import { createJourneyWorker } from '../create-worker';
+import { createJourneyWorker, type JourneyWorkerOptions } from '../create-worker';
 import { dispatchPending } from '../dispatcher';
 
 const TASK_QUEUE = 'yatra-test';
@@ -24,7 +24,7 @@ const TASK_QUEUE = 'yatra-test';
 /**
  * A real stack for journey tests: a fresh embedded PostgreSQL, Temporal's time-skipping test
  * server and a journey worker. Publish a journey, send events, sleep virtual days, then read the
- * timeline and the outbox.
+ * timeline and the outbox. `overrides` replaces activities (e.g. one that fails its first attempt).
  * @example
  * const t = await createJourneyTestEnv();
  * const { journeyId } = await t.publish(postPurchase45);
@@ -33,7 +33,7 @@ const TASK_QUEUE = 'yatra-test';
  * expect(await t.messages('c1')).toHaveLength(6);
  * await t.close();
  */
-export async function createJourneyTestEnv() {
+export async function createJourneyTestEnv(options: Pick<JourneyWorkerOptions, 'overrides'> = {}) {
   const pg = await startTestPostgres();
   const handle = createDb(pg.url);
   const db: PoolDb = handle.db;
@@ -50,6 +50,7 @@ export async function createJourneyTestEnv() {
     connection: env.nativeConnection,
     db,
     taskQueue: TASK_QUEUE,
+    overrides: options.overrides,
   });
   const running = worker.run();
   const deps = { db, client: env.client, taskQueue: TASK_QUEUE };
@@ -125,6 +126,13 @@ export async function createJourneyTestEnv() {
     async sleepDays(days: number) {
       await settle();
       await env.sleep(days * DAY_MS);
+      await settle();
+    },
+    /** Skips virtual time to the instant `epochMs` (nothing if it is already past). */
+    async sleepUntil(epochMs: number) {
+      await settle();
+      const now = await env.currentTimeMs();
+      if (epochMs > now) await env.sleep(epochMs - now);
       await settle();
     },
     /**

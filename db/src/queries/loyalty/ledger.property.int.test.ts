@@ -4,27 +4,17 @@
 // outcome and on the balance now, at random past instants and in the future.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../client';
 import { startTestDb, type TestDb } from '../../testing/test-db';
-import {
-  adjustPoints,
-  earnPoints,
-  expireLots,
-  getBalance,
-  redeemPoints,
-  reverseOrderPoints,
-  type LedgerWrite,
-} from '.';
+import { getBalance } from '.';
 import { balanceAt, LedgerModel, type ModelOp, type ModelOutcome } from './reference-model';
-import { createRng, type Rng } from './prng';
+import { createRng } from './prng';
+import { DAY, executeOp, HOUR, nextOp } from './random-ops';
 import { customer, DAY0 } from './testing';
 
 const SEQUENCES = 200;
 const STEPS = 30;
 const PARALLEL = 8;
 const SEED = 0x10ca1;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 let t: TestDb;
 beforeAll(async () => {
@@ -33,164 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.stop();
 });
-
-/** What the database said, reduced to the model's vocabulary (lot ids → creation index). */
-type Observed = ModelOutcome;
-
-async function execute(
-  db: Db,
-  c: string,
-  op: ModelOp,
-  lotIndex: Map<number, number>,
-): Promise<Observed> {
-  const at = new Date(op.at);
-  const idx = (lotId: number) => lotIndex.get(lotId) ?? -1;
-  const replayed = (w: LedgerWrite, fresh: Observed): Observed =>
-    w.created ? fresh : { kind: 'replayed', original: fresh };
-  switch (op.kind) {
-    case 'earn': {
-      const r = await earnPoints(db, {
-        customerId: c,
-        points: op.points,
-        reason: 'order',
-        orderId: op.orderId,
-        idempotencyKey: op.key,
-        occurredAt: at,
-        expiresAt: new Date(op.expiresAt),
-      });
-      if (r.created) lotIndex.set(r.lot.id, lotIndex.size);
-      return replayed(r, {
-        kind: 'credited',
-        lot: idx(r.lot.id),
-        settledDebt: r.settledDebt,
-        balanceAfter: r.balanceAfter,
-      });
-    }
-    case 'adjust': {
-      const r = await adjustPoints(db, {
-        customerId: c,
-        points: op.points,
-        reason: 'manual',
-        note: 'property test',
-        actor: 'vitest',
-        idempotencyKey: op.key,
-        occurredAt: at,
-        expiresAt: new Date(op.expiresAt),
-      });
-      if (!r.ok) return { kind: 'insufficient', balance: r.balance };
-      if (r.lot && r.created) lotIndex.set(r.lot.id, lotIndex.size);
-      return replayed(
-        r,
-        r.lot
-          ? {
-              kind: 'credited',
-              lot: idx(r.lot.id),
-              settledDebt: r.settledDebt,
-              balanceAfter: r.balanceAfter,
-            }
-          : {
-              kind: 'debited',
-              allocations: r.allocations.map((a) => [idx(a.lotId), a.points]),
-              balanceAfter: r.balanceAfter,
-            },
-      );
-    }
-    case 'redeem': {
-      const r = await redeemPoints(db, {
-        customerId: c,
-        points: op.points,
-        reason: 'redemption',
-        idempotencyKey: op.key,
-        occurredAt: at,
-      });
-      if (!r.ok) return { kind: 'insufficient', balance: r.balance };
-      return replayed(r, {
-        kind: 'debited',
-        allocations: r.allocations.map((a) => [idx(a.lotId), a.points]),
-        balanceAfter: r.balanceAfter,
-      });
-    }
-    case 'reverse': {
-      const reason = op.key.endsWith('cancel') ? 'cancel' : 'return';
-      const r = await reverseOrderPoints(db, {
-        customerId: c,
-        orderId: op.orderId,
-        idempotencyKey: op.key,
-        occurredAt: at,
-        reason,
-      });
-      if (!r.ok) return { kind: 'nothing-to-reverse' };
-      return replayed(r, {
-        kind: 'reversed',
-        points: -r.entry.points,
-        fromOrderLots: r.fromOrderLots,
-        fromOtherLots: r.fromOtherLots,
-        debt: r.debt,
-        allocations: r.allocations.map((a) => [idx(a.lotId), a.points]),
-        balanceAfter: r.balanceAfter,
-      });
-    }
-    case 'expire': {
-      const r = await expireLots(db, { asOf: at, customerId: c });
-      return { kind: 'expired', lots: r.lots, points: r.points };
-    }
-  }
-}
-
-/** The next random operation, at `now`, given what the model holds. */
-function nextOp(
-  rng: Rng,
-  c: string,
-  step: number,
-  now: number,
-  model: LedgerModel,
-  writes: ModelOp[],
-  orders: string[],
-): ModelOp {
-  const key = `${c}:${step}`;
-  const roll = rng.next();
-  const expiry = () =>
-    now +
-    (rng.chance(0.3)
-      ? rng.int(1, 60) * DAY
-      : rng.chance(0.5)
-        ? rng.int(60, 200) * DAY
-        : 365 * DAY) +
-    rng.int(0, 23) * HOUR;
-  if (roll < 0.32) {
-    const orderId = `${c}-o${step}`;
-    orders.push(orderId);
-    return {
-      kind: 'earn',
-      at: now,
-      key: `order:${orderId}:earn`,
-      points: rng.int(1, 300),
-      orderId,
-      expiresAt: expiry(),
-    };
-  }
-  if (roll < 0.55) {
-    const whole = model.balance(now);
-    const points = whole > 0 && rng.chance(0.15) ? whole : rng.int(1, 400);
-    return { kind: 'redeem', at: now, key, points };
-  }
-  if (roll < 0.65) return { kind: 'expire', at: now };
-  if (roll < 0.77) {
-    const orderId = orders.length > 0 && rng.chance(0.85) ? rng.pick(orders) : `${c}-never`;
-    return {
-      kind: 'reverse',
-      at: now,
-      key: `${key}:${rng.chance(0.5) ? 'return' : 'cancel'}`,
-      orderId,
-    };
-  }
-  if (roll < 0.9) {
-    const points = rng.chance(0.5) ? rng.int(1, 150) : -rng.int(1, 200);
-    return { kind: 'adjust', at: now, key, points, expiresAt: expiry() };
-  }
-  // Replay an earlier write with its key and original arguments: it must change nothing.
-  return writes.length > 0 ? rng.pick(writes) : { kind: 'expire', at: now };
-}
 
 /** How often each interesting case came up, so the test cannot silently stop covering one. */
 const seen = new Map<string, number>();
@@ -224,7 +56,7 @@ async function runSequence(seq: number): Promise<void> {
     const expected = model.apply(op);
     if (expected.kind !== 'replayed') applied.push(op);
     if (['credited', 'debited', 'reversed'].includes(expected.kind)) writes.push(op);
-    const observed = await execute(t.db, c, op, lotIndex);
+    const observed = await executeOp(t.db, c, op, lotIndex);
     expect(observed, `${where}: ${JSON.stringify(op)}`).toEqual(expected);
     tally(expected, model.balance(now));
 

@@ -11,6 +11,8 @@ export interface ProgramInput {
   /** Validated by the caller (web/nodes own the shape). */
   tiers?: unknown;
   redemptionOptions?: unknown;
+  /** Cart total (paise) that offers a redemption at cart; null: the smallest option's value. */
+  cartRedemptionMinPaise?: number | null;
 }
 
 /** Fallback lot term when a member has no programme yet: 12 months rolling. */
@@ -25,6 +27,24 @@ export async function createProgram(db: Db, input: ProgramInput): Promise<Loyalt
     .returning();
   if (!row) throw new Error('createProgram: insert returned no row');
   return row;
+}
+
+/**
+ * Replaces a programme's settings (those given; omitted ones stay) and stamps updated_at; null
+ * for an unknown id. Existing lots keep their expiry: a new term applies to new credits only.
+ */
+export async function updateProgram(
+  db: Db,
+  id: string,
+  input: Partial<ProgramInput>,
+): Promise<LoyaltyProgram | null> {
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const [row] = await db
+    .update(loyaltyPrograms)
+    .set({ ...given, updatedAt: new Date() })
+    .where(eq(loyaltyPrograms.id, id))
+    .returning();
+  return row ?? null;
 }
 
 /** One programme, or null. */

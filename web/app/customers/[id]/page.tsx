@@ -10,8 +10,10 @@ import {
   EnterIcon,
   EventIcon,
   ExitIcon,
+  PointsIcon,
   StepIcon,
 } from '../../../components/icons';
+import { LoyaltyTimelineBody } from '../../../components/loyalty/timeline-entry';
 import { EmptyState, Page } from '../../../components/ui';
 import { decodeParam } from '../../../lib/api/ids';
 import { formatDateTime, formatPaise } from '../../../lib/format';
@@ -58,6 +60,7 @@ const kindStyle: Record<TimelineItem['kind'], { icon: ReactNode; dot: string; na
   step: { icon: <StepIcon className="size-3" />, dot: 'bg-slate-100 text-slate-400', name: 'Step' },
   message: { icon: <ChatIcon />, dot: 'bg-emerald-100 text-emerald-700', name: 'Message' },
   'run.exited': { icon: <ExitIcon />, dot: 'bg-amber-100 text-amber-700', name: 'Left journey' },
+  loyalty: { icon: <PointsIcon />, dot: 'bg-violet-100 text-violet-700', name: 'Loyalty' },
 };
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -151,6 +154,8 @@ function ItemBody({ item, label }: { item: TimelineItem; label?: string }) {
           )}
         </>
       );
+    case 'loyalty':
+      return <LoyaltyTimelineBody item={item} />;
   }
 }
 
@@ -193,6 +198,13 @@ export default async function CustomerPage({ params }: Props) {
           {runs} journey run{runs === 1 ? '' : 's'} · {sent} message{sent === 1 ? '' : 's'} · times
           are journey time (virtual in simulations), shown in IST
         </p>
+        <Link
+          href={`/customers/${encodeURIComponent(customer.id)}/loyalty`}
+          data-testid="customer-loyalty-link"
+          className="mt-2 inline-flex items-center gap-1.5 text-sm font-medium text-indigo-600 hover:underline"
+        >
+          <PointsIcon /> Loyalty points and tier
+        </Link>
       </div>
 
       {items.length === 0 ? (
