@@ -4,3 +4,5 @@ export * from './events';
 export * from './runs';
 export * from './messages';
 export * from './loyalty';
+export * from './sending';
+export * from './templates';

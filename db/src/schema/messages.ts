@@ -19,7 +19,18 @@ export const messages = pgTable(
     recipient: text('recipient'),
     variables: jsonb('variables').$type<Record<string, unknown>>().notNull().default({}),
     body: text('body').notNull().default(''),
+    /** queued (key written, provider not yet answered) | sent | delivered | read | failed */
     status: text('status').notNull().default('sent'),
+    /** When the status last moved forward. */
+    statusAt: timestamp('status_at', { withTimezone: true, mode: 'date' }),
+    /** The provider's error code on failure (e.g. WhatsApp 131026). */
+    errorCode: text('error_code'),
+    /** The pricing category the provider reported, which may differ from ours. */
+    pricingCategory: text('pricing_category'),
+    /** The template language actually sent after fallback. */
+    language: text('language'),
+    /** For a fallback send (WhatsApp → SMS): the message it replaces. */
+    fallbackOf: uuid('fallback_of'),
     provider: text('provider').notNull().default('sandbox'),
     providerMessageId: text('provider_message_id'),
     /** The journey's (possibly virtual) time of the send. */
@@ -30,6 +41,7 @@ export const messages = pgTable(
   (t) => [
     index('messages_customer_id_idx').on(t.customerId, t.createdAt),
     index('messages_run_id_idx').on(t.runId),
+    index('messages_provider_message_id_idx').on(t.providerMessageId),
   ],
 );
 
