@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  customerProfileSchema,
-  eventInputSchema,
-  isValidTimeZone,
-  type CustomerSnapshot,
-  type ScriptedEvent,
-} from '@yatra/nodes';
+import { eventInputSchema, type CustomerSnapshot, type ScriptedEvent } from '@yatra/nodes';
+import { simulatedCustomerSchema } from '@yatra/nodes/engine/simulated-customer';
 import { CliError, EXIT, readJsonFile, shown } from './io';
 
 const isoInstant = z.iso.datetime({
@@ -16,22 +11,8 @@ const properties = z
   .record(z.string(), z.unknown(), { error: 'an object of event properties' })
   .default({});
 
-/** customer.json: the snapshot a run enters with. Unknown keys are errors (catches `timezone`). */
-export const customerFileSchema = z.strictObject({
-  id: z.string({ error: 'a customer id (string) is required' }).min(1),
-  name: customerProfileSchema.shape.name,
-  phone: customerProfileSchema.shape.phone,
-  email: customerProfileSchema.shape.email,
-  language: z.string().min(2).max(8).default('en'),
-  timeZone: z
-    .string()
-    .refine(isValidTimeZone, {
-      error: (issue) =>
-        `unknown time zone ${JSON.stringify(issue.input)}; use an IANA name like Asia/Kolkata`,
-    })
-    .default('Asia/Kolkata'),
-  attributes: z.record(z.string(), z.unknown()).default({}),
-});
+/** customer.json: the snapshot a run enters with (the same schema the Simulate panel uses). */
+export const customerFileSchema = simulatedCustomerSchema;
 
 /** The first element of events.json: the event that makes the customer enter. */
 export const entryEventFileSchema = z.strictObject({

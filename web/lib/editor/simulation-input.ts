@@ -2,8 +2,8 @@
 // with it and the Simulate panel checks the marketer's JSON with it before sending. Deep imports
 // of the pure contract modules keep node code out of the browser bundle.
 import { z } from 'zod';
-import { customerProfileSchema, eventInputSchema } from '@yatra/nodes/contract/event-input';
-import { isValidTimeZone } from '@yatra/nodes/contract/time-zones';
+import { eventInputSchema } from '@yatra/nodes/contract/event-input';
+import { simulatedCustomerSchema } from '@yatra/nodes/engine/simulated-customer';
 
 /** Most scripted events a simulation takes (a 45-day journey needs a handful). */
 export const MAX_SCRIPTED_EVENTS = 50;
@@ -15,21 +15,6 @@ const properties = z
     error: 'an object of event properties, e.g. { "orderId": "1001" }',
   })
   .default({});
-
-/** The sample customer a simulation runs: the snapshot a real run enters with. Unknown keys are errors. */
-export const simulatedCustomerSchema = z.strictObject({
-  ...customerProfileSchema.shape,
-  id: z.string({ error: 'a customer id (string) is required' }).min(1).max(128),
-  language: z.string().min(2).max(8).default('en'),
-  timeZone: z
-    .string()
-    .refine(isValidTimeZone, {
-      error: (issue) =>
-        `unknown time zone ${JSON.stringify(issue.input)}; use an IANA name like Asia/Kolkata`,
-    })
-    .default('Asia/Kolkata'),
-  attributes: z.record(z.string(), z.unknown()).default({}),
-});
 
 /** `2026-01-05T10:00`: a wall-clock time in the customer's time zone (what datetime-local gives). */
 const localDateTime = z
@@ -79,4 +64,5 @@ export const simulateBodySchema = z
 
 export type SimulateBody = z.input<typeof simulateBodySchema>;
 export type SimulateInput = z.output<typeof simulateBodySchema>;
-export type SimulatedCustomer = z.output<typeof simulatedCustomerSchema>;
+export type { SimulatedCustomer } from '@yatra/nodes/engine/simulated-customer';
+export { simulatedCustomerSchema };

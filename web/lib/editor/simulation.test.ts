@@ -61,6 +61,27 @@ describe('simulation form', () => {
     expect(sections.get('events.0')).toEqual(['day: day (days after entry) is a number']);
   });
 
+  it('checks a loyalty seed in the customer before the run, naming the field', () => {
+    const built = buildSimulateBody(
+      form({
+        customerText: JSON.stringify({
+          id: 'c1',
+          attributes: {
+            loyalty: { balance: 100, tier: 'Diamond', expiring: { points: 300, inDays: 5 } },
+          },
+        }),
+      }),
+    );
+    expect(built.ok).toBe(false);
+    if (built.ok) return;
+    expect(issuesBySection(built.issues).get('customer')).toEqual([
+      'attributes.loyalty.expiring.points: expiring points are part of the balance: at most 100',
+      expect.stringMatching(
+        /^attributes\.loyalty\.tier: unknown tier Diamond; the programme has Bronze/,
+      ),
+    ]);
+  });
+
   it('applies the event rules of POST /api/events to the entry properties', () => {
     const built = buildSimulateBody(
       form({ entryPropertiesText: '{ "orderId": "o1", "total": 9.5, "paymentMethod": "cod" }' }),
