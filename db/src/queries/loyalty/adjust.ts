@@ -1,10 +1,7 @@
 import type { Db } from '../../client';
 import { writeCredit } from './credit';
-import { replayDebit, writeDebit } from './debit';
-import { replayCredit } from './earn';
-import { assertSameMovement, findEntryByKey } from './entries';
-import { enrollAndLock, lockMember } from './members';
-import { addDays, assertExpiresAfter, assertValidTime } from './plan';
+import { writeDebit } from './debit';
+import { assertExpiresAfter, assertValidTime } from './plan';
 import type { AdjustResult } from './types';
 
 export interface AdjustInput {
@@ -23,7 +20,10 @@ export interface AdjustInput {
   expiresAt?: Date;
 }
 
-/** An audited manual adjustment: note and actor are stored on the entry's meta. */
+/**
+ * An audited manual adjustment: note and actor are stored on the entry's meta. One round trip:
+ * a positive one is a credit (a new lot, enrolling on first credit), a negative one a debit.
+ */
 export async function adjustPoints(db: Db, input: AdjustInput): Promise<AdjustResult> {
   if (!Number.isSafeInteger(input.points) || input.points === 0) {
     throw new RangeError(`adjustPoints: points must be a non-zero integer, got ${input.points}`);
@@ -33,29 +33,20 @@ export async function adjustPoints(db: Db, input: AdjustInput): Promise<AdjustRe
   }
   assertValidTime(input.occurredAt, 'adjustPoints');
   const meta = { note: input.note, actor: input.actor };
-  return db.transaction((tx) =>
-    input.points > 0 ? creditAdjustment(tx, input, meta) : debitAdjustment(tx, input, meta),
-  );
-}
-
-async function creditAdjustment(
-  tx: Db,
-  input: AdjustInput,
-  meta: Record<string, unknown>,
-): Promise<AdjustResult> {
-  const locked = await enrollAndLock(tx, input.customerId, input.occurredAt);
-  const existing = await findEntryByKey(tx, input.idempotencyKey);
-  if (existing) {
-    assertSameMovement(existing, {
+  if (input.points < 0) {
+    const debit = await writeDebit(db, {
+      kind: 'adjust',
       customerId: input.customerId,
-      kinds: ['adjust'],
-      points: input.points,
+      points: -input.points,
+      reason: input.reason,
+      idempotencyKey: input.idempotencyKey,
+      occurredAt: input.occurredAt,
+      meta,
     });
-    return { ok: true, ...(await replayCredit(tx, existing)), allocations: [] };
+    return debit.ok ? { ...debit, lot: null, settledDebt: 0 } : debit;
   }
-  const expiresAt = input.expiresAt ?? addDays(input.occurredAt, locked.expiryDays);
-  assertExpiresAfter(input.occurredAt, expiresAt, 'adjustPoints');
-  const credit = await writeCredit(tx, locked, {
+  if (input.expiresAt) assertExpiresAfter(input.occurredAt, input.expiresAt, 'adjustPoints');
+  const credit = await writeCredit(db, {
     kind: 'adjust',
     customerId: input.customerId,
     points: input.points,
@@ -63,35 +54,8 @@ async function creditAdjustment(
     orderId: null,
     idempotencyKey: input.idempotencyKey,
     occurredAt: input.occurredAt,
-    expiresAt,
+    expiresAt: input.expiresAt,
     meta,
   });
-  return { ok: true, ...credit, allocations: [], created: true };
-}
-
-async function debitAdjustment(
-  tx: Db,
-  input: AdjustInput,
-  meta: Record<string, unknown>,
-): Promise<AdjustResult> {
-  const locked = await lockMember(tx, input.customerId);
-  const existing = await findEntryByKey(tx, input.idempotencyKey);
-  if (existing) {
-    assertSameMovement(existing, {
-      customerId: input.customerId,
-      kinds: ['adjust'],
-      points: input.points,
-    });
-    return { ...(await replayDebit(tx, existing)), lot: null, settledDebt: 0 };
-  }
-  const debit = await writeDebit(tx, locked, {
-    kind: 'adjust',
-    customerId: input.customerId,
-    points: -input.points,
-    reason: input.reason,
-    idempotencyKey: input.idempotencyKey,
-    occurredAt: input.occurredAt,
-    meta,
-  });
-  return debit.ok ? { ...debit, lot: null, settledDebt: 0 } : debit;
+  return { ok: true, ...credit, allocations: [] };
 }

@@ -10,7 +10,8 @@ import { assertValidTime } from './plan';
  *
  * When `t` is at or after the member's last entry (the usual "now"), nothing after `t` has
  * touched the lots, so `remaining` is exact: one index-only scan of the live lots plus the cached
- * debt. Earlier instants replay the allocations instead.
+ * debt. Earlier instants replay the allocations instead. The rule is ONE SQL function,
+ * loyalty_balance_at (0004_ledger_fast_path.sql), which the ledger's writes use for balance_after.
  */
 export async function getBalance(
   db: Db,
@@ -24,28 +25,16 @@ export async function getBalance(
 
 /**
  * One named prepared statement: its text never changes, so each connection parses and plans it
- * once instead of on every lookup (planning costs more than running the index-only scan).
+ * once instead of on every lookup (planning costs more than running the index-only scan). The
+ * member row in FROM gives drizzle a table to select from; a customer who never joined has none.
  */
 function balanceQuery(db: Db) {
-  const t = sql`${sql.placeholder('asOf')}::timestamptz`;
-  const now = sql`
-    coalesce((select sum(l.remaining) from points_lots l
-      where l.customer_id = m.customer_id and l.remaining > 0
-        and l.expires_at > ${t} and l.earned_at <= ${t}), 0)
-    - m.points_owed`;
-  const past = sql`
-    coalesce((select sum(l.earned - coalesce((select sum(a.points) from lot_allocations a
-        where a.lot_id = l.id and a.occurred_at <= ${t}), 0))
-      from points_lots l
-      where l.customer_id = m.customer_id and l.earned_at <= ${t} and l.expires_at > ${t}), 0)
-    - coalesce((select sum(-e.points - coalesce((select sum(a.points) from lot_allocations a
-        where a.entry_id = e.id and a.occurred_at <= ${t}), 0))
-      from points_ledger e
-      where e.customer_id = m.customer_id and e.kind = 'reverse' and e.occurred_at <= ${t}), 0)`;
   return db
     .select({
-      balance: sql`case when m.last_entry_at is null or m.last_entry_at <= ${t}
-        then ${now} else ${past} end`.mapWith(Number),
+      balance:
+        sql`loyalty_balance_at(m.customer_id, ${sql.placeholder('asOf')}::timestamptz)`.mapWith(
+          Number,
+        ),
     })
     .from(sql`${loyaltyMembers} m`)
     .where(sql`m.customer_id = ${sql.placeholder('customerId')}`)

@@ -1,31 +1,21 @@
-import { drizzle } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../client';
 import * as schema from '../../schema';
-import { startTestDb, type TestDb } from '../../testing/test-db';
 import { earnPoints, getBalance, getLots, listEntries, redeemPoints, type RedeemResult } from '.';
-import { customer, day } from './testing';
+import { customer, day, pooledTestDb, type PooledTestDb } from './testing';
 
 const CONNECTIONS = 50;
 
-let t: TestDb;
-let pool: pg.Pool;
+// One connection per concurrent redemption.
+let handle: PooledTestDb | undefined;
 let db: Db;
 beforeAll(async () => {
-  t = await startTestDb();
-  // One connection per concurrent redemption (createDb's pool stops at 10).
-  pool = new pg.Pool({ connectionString: t.url, max: CONNECTIONS });
-  // As in createDb: the server stopping at the end must not crash the run through an idle client.
-  pool.on('error', () => undefined);
-  db = drizzle(pool, { schema });
-  const clients = await Promise.all(Array.from({ length: CONNECTIONS }, () => pool.connect()));
-  for (const c of clients) c.release();
+  handle = await pooledTestDb(CONNECTIONS);
+  db = handle.db;
 }, 120_000);
 afterAll(async () => {
-  await pool?.end();
-  await t?.stop();
+  await handle?.stop();
 });
 
 /** Ten lots of 100 with staggered expiries: 1,000 points. */

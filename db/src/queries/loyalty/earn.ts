@@ -1,11 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../client';
-import { pointsLots, type LedgerEntry } from '../../schema';
-import { optionalInt } from '../parse';
 import { writeCredit } from './credit';
-import { assertSameMovement, findEntryByKey } from './entries';
-import { enrollAndLock } from './members';
-import { addDays, assertExpiresAfter, assertPositivePoints, assertValidTime } from './plan';
+import { assertExpiresAfter, assertPositivePoints, assertValidTime } from './plan';
 import type { EarnResult } from './types';
 
 export interface EarnInput {
@@ -27,47 +22,21 @@ export interface EarnInput {
  * Credits points as a new lot with its own expiry, enrolling the customer on first earn.
  * Idempotent on the key: a replay returns the original entry and lot and credits nothing.
  * If an earlier reversal left the member owing points, this lot settles that debt first.
+ * One round trip (loyalty_credit).
  */
 export async function earnPoints(db: Db, input: EarnInput): Promise<EarnResult> {
   assertPositivePoints(input.points, 'earnPoints');
   assertValidTime(input.occurredAt, 'earnPoints');
-  return db.transaction(async (tx) => {
-    const locked = await enrollAndLock(tx, input.customerId, input.occurredAt);
-    const existing = await findEntryByKey(tx, input.idempotencyKey);
-    if (existing) {
-      assertSameMovement(existing, {
-        customerId: input.customerId,
-        kinds: ['earn'],
-        points: input.points,
-      });
-      return replayCredit(tx, existing);
-    }
-    const expiresAt = input.expiresAt ?? addDays(input.occurredAt, locked.expiryDays);
-    assertExpiresAfter(input.occurredAt, expiresAt, 'earnPoints');
-    const credit = await writeCredit(tx, locked, {
-      kind: 'earn',
-      customerId: input.customerId,
-      points: input.points,
-      reason: input.reason,
-      orderId: input.orderId ?? null,
-      idempotencyKey: input.idempotencyKey,
-      occurredAt: input.occurredAt,
-      expiresAt,
-      meta: input.meta ?? {},
-    });
-    return { ...credit, created: true };
+  if (input.expiresAt) assertExpiresAfter(input.occurredAt, input.expiresAt, 'earnPoints');
+  return writeCredit(db, {
+    kind: 'earn',
+    customerId: input.customerId,
+    points: input.points,
+    reason: input.reason,
+    orderId: input.orderId ?? null,
+    idempotencyKey: input.idempotencyKey,
+    occurredAt: input.occurredAt,
+    expiresAt: input.expiresAt,
+    meta: input.meta ?? {},
   });
-}
-
-/** The original result of a credit entry, read back for an idempotent replay. */
-export async function replayCredit(db: Db, entry: LedgerEntry): Promise<EarnResult> {
-  const [lot] = await db.select().from(pointsLots).where(eq(pointsLots.entryId, entry.id));
-  if (!lot) throw new Error(`ledger entry ${entry.id} is a credit without a lot`);
-  return {
-    entry,
-    lot,
-    settledDebt: optionalInt(entry.meta.settledDebt) ?? 0,
-    balanceAfter: entry.balanceAfter ?? 0,
-    created: false,
-  };
 }

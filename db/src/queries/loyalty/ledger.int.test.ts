@@ -15,7 +15,7 @@ import {
   redeemPoints,
   UnknownCustomerError,
 } from '.';
-import { customer, day } from './testing';
+import { customer, day, earnOrder } from './testing';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -25,17 +25,8 @@ afterAll(async () => {
   await t?.stop();
 });
 
-async function earn(id: string, key: string, points: number, at: number, expires: number) {
-  return earnPoints(t.db, {
-    customerId: id,
-    points,
-    reason: 'order',
-    orderId: key,
-    idempotencyKey: `order:${key}:earn`,
-    occurredAt: day(at),
-    expiresAt: day(expires),
-  });
-}
+const earn = (id: string, key: string, points: number, at: number, expires: number) =>
+  earnOrder(t.db, id, key, points, at, expires);
 
 async function redeem(id: string, key: string, points: number, at: number) {
   return redeemPoints(t.db, {

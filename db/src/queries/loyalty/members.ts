@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../client';
-import { loyaltyMembers, loyaltyPrograms, type LoyaltyMember } from '../../schema';
-import { DEFAULT_EXPIRY_DAYS } from './programs';
+import { loyaltyMembers, type LoyaltyMember } from '../../schema';
 import { UnknownCustomerError } from './types';
 
 export interface EnrollInput {
@@ -9,12 +8,6 @@ export interface EnrollInput {
   /** Defaults to the default (first configured) programme. */
   programId?: string;
   joinedAt?: Date;
-}
-
-/** A member row locked for one ledger write, with its programme's lot term. */
-export interface LockedMember {
-  member: LoyaltyMember;
-  expiryDays: number;
 }
 
 /**
@@ -54,50 +47,4 @@ export async function getMember(db: Db, customerId: string): Promise<LoyaltyMemb
     .from(loyaltyMembers)
     .where(eq(loyaltyMembers.customerId, customerId));
   return row ?? null;
-}
-
-/**
- * Locks the member row (SELECT … FOR UPDATE) for the rest of the transaction: every write to one
- * member's ledger is serialised on it, which is what makes overdraw impossible. Null if the
- * customer is not a member (a debit then has nothing to spend).
- */
-export async function lockMember(tx: Db, customerId: string): Promise<LockedMember | null> {
-  const [row] = await tx
-    .select({ member: loyaltyMembers, expiryDays: loyaltyPrograms.expiryDays })
-    .from(loyaltyMembers)
-    .leftJoin(loyaltyPrograms, eq(loyaltyPrograms.id, loyaltyMembers.programId))
-    .where(eq(loyaltyMembers.customerId, customerId))
-    .for('update', { of: loyaltyMembers });
-  return row ? { member: row.member, expiryDays: row.expiryDays ?? DEFAULT_EXPIRY_DAYS } : null;
-}
-
-/** Enrolls the customer if needed (lazy enrollment on a first credit), then locks the member. */
-export async function enrollAndLock(tx: Db, customerId: string, at: Date): Promise<LockedMember> {
-  await insertMember(tx, { customerId, joinedAt: at });
-  const locked = await lockMember(tx, customerId);
-  if (!locked) throw new UnknownCustomerError(customerId);
-  return locked;
-}
-
-/**
- * Records a write on the locked member: moves the high-water mark that guards the fast balance
- * path, the activity time (for engagement, not expiry) and the owed points.
- */
-export async function touchMember(
-  tx: Db,
-  customerId: string,
-  change: { at: Date; activity: boolean; owedDelta: number },
-): Promise<void> {
-  await tx
-    .update(loyaltyMembers)
-    .set({
-      lastEntryAt: sql`greatest(${loyaltyMembers.lastEntryAt}, ${change.at}::timestamptz)`,
-      ...(change.activity
-        ? {
-            lastActivityAt: sql`greatest(${loyaltyMembers.lastActivityAt}, ${change.at}::timestamptz)`,
-          }
-        : {}),
-      pointsOwed: sql`${loyaltyMembers.pointsOwed} + ${change.owedDelta}::int`,
-    })
-    .where(eq(loyaltyMembers.customerId, customerId));
 }

@@ -1,8 +1,10 @@
 // Earn for an order: base points from the programme's rate × the tier multiplier × a promo
 // multiplier (DOMAIN.md §4), credited once per order under `order:<orderId>:earn`.
 import type { Db } from '../../client';
-import { replayCredit, earnPoints } from './earn';
-import { assertSameMovement, findEntryByKey } from './entries';
+import { creditResult } from './credit';
+import { earnPoints } from './earn';
+import { assertSameMovement } from './entries';
+import { entryOf, replayByKey } from './ledger-call';
 import { assertValidTime } from './plan';
 import { basePointsFor } from './programs';
 import { readTierLadder, tierIndexOf } from './tier-ladder';
@@ -46,19 +48,19 @@ export async function earnForOrder(db: Db, input: EarnForOrderInput): Promise<Ea
   if (!Number.isFinite(promoMultiplier) || promoMultiplier <= 0)
     throw new RangeError(`earnForOrder: promoMultiplier must be positive, got ${promoMultiplier}`);
   const key = orderEarnKey(input.orderId);
-  const existing = await findEntryByKey(db, key);
+  const existing = await replayByKey(db, key);
   if (existing) {
-    assertSameMovement(existing, {
+    const entry = entryOf(existing);
+    assertSameMovement(entry, {
       customerId: input.customerId,
       kinds: ['earn'],
       orderId: input.orderId,
     });
-    const replay = await replayCredit(db, existing);
-    const meta = existing.meta;
+    const meta = entry.meta;
     return {
-      ...replay,
+      ...creditResult(existing),
       ok: true,
-      basePoints: numberOr(meta.basePoints, existing.points),
+      basePoints: numberOr(meta.basePoints, entry.points),
       tier: typeof meta.tier === 'string' ? meta.tier : null,
       tierMultiplier: numberOr(meta.tierMultiplier, 1),
       promoMultiplier: numberOr(meta.promoMultiplier, 1),

@@ -1,7 +1,5 @@
 import type { Db } from '../../client';
-import { replayDebit, writeDebit } from './debit';
-import { assertSameMovement, findEntryByKey } from './entries';
-import { lockMember } from './members';
+import { writeDebit } from './debit';
 import { assertPositivePoints, assertValidTime } from './plan';
 import type { RedeemResult } from './types';
 
@@ -18,33 +16,21 @@ export interface RedeemInput {
 
 /**
  * Spends points from the soonest-expiring lots unexpired at `occurredAt` (oldest earn first on a
- * tie), recording which lots paid. The member row is locked for the whole transaction, so
- * concurrent redemptions queue instead of overdrawing; the lots' CHECK is the backstop.
+ * tie), recording which lots paid. One round trip (loyalty_debit), which locks the member row
+ * first: concurrent redemptions queue instead of overdrawing; the lots' CHECK is the backstop.
  * Returns InsufficientPoints (writing nothing) rather than throwing; a replayed key returns the
  * original result and debits nothing.
  */
 export async function redeemPoints(db: Db, input: RedeemInput): Promise<RedeemResult> {
   assertPositivePoints(input.points, 'redeemPoints');
   assertValidTime(input.occurredAt, 'redeemPoints');
-  return db.transaction(async (tx) => {
-    const locked = await lockMember(tx, input.customerId);
-    const existing = await findEntryByKey(tx, input.idempotencyKey);
-    if (existing) {
-      assertSameMovement(existing, {
-        customerId: input.customerId,
-        kinds: ['redeem'],
-        points: -input.points,
-      });
-      return replayDebit(tx, existing);
-    }
-    return writeDebit(tx, locked, {
-      kind: 'redeem',
-      customerId: input.customerId,
-      points: input.points,
-      reason: input.reason,
-      idempotencyKey: input.idempotencyKey,
-      occurredAt: input.occurredAt,
-      meta: input.meta ?? {},
-    });
+  return writeDebit(db, {
+    kind: 'redeem',
+    customerId: input.customerId,
+    points: input.points,
+    reason: input.reason,
+    idempotencyKey: input.idempotencyKey,
+    occurredAt: input.occurredAt,
+    meta: input.meta ?? {},
   });
 }

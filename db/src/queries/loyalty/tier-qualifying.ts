@@ -16,6 +16,20 @@ export function shiftMonths(t: SQL, months: number): SQL {
   return sql`((${t} at time zone 'UTC') + make_interval(months => ${months}::int)) at time zone 'UTC'`;
 }
 
+/** Delivered orders (alias `o`) in (from, to]; a returned or cancelled order's status moved on. */
+function deliveredIn(from: SQL, to: SQL): SQL {
+  return sql`o.status = 'delivered' and o.delivered_at > ${from} and o.delivered_at <= ${to}`;
+}
+
+/** Visit events (alias `e`) in (from, to]. */
+function visitsIn(from: SQL, to: SQL): SQL {
+  const types = sql.join(
+    VISIT_EVENT_TYPES.map((t) => sql`${t}`),
+    sql`, `,
+  );
+  return sql`e.type in (${types}) and e.occurred_at > ${from} and e.occurred_at <= ${to}`;
+}
+
 /**
  * SQL for one customer's qualifying value over (from, to], in threshold units: whole ₹ (floor) of
  * delivered orders still delivered (returned and cancelled orders drop out: their status moved
@@ -24,18 +38,32 @@ export function shiftMonths(t: SQL, months: number): SQL {
  */
 export function qualifyingValueSql(metric: TierMetric, customerId: SQL, from: SQL, to: SQL): SQL {
   if (metric === 'visits') {
-    const types = sql.join(
-      VISIT_EVENT_TYPES.map((t) => sql`${t}`),
-      sql`, `,
-    );
     return sql`(select count(*) from events e
-      where e.customer_id = ${customerId} and e.type in (${types})
-        and e.occurred_at > ${from} and e.occurred_at <= ${to})`;
+      where e.customer_id = ${customerId} and ${visitsIn(from, to)})`;
   }
   const measure = metric === 'spend' ? sql`coalesce(sum(o.total_paise), 0) / 100` : sql`count(*)`;
   return sql`(select ${measure} from orders o
-    where o.customer_id = ${customerId} and o.status = 'delivered'
-      and o.delivered_at > ${from} and o.delivered_at <= ${to})`;
+    where o.customer_id = ${customerId} and ${deliveredIn(from, to)})`;
+}
+
+/**
+ * The same values for every customer at once, over one window: CTEs `order_totals`
+ * (customer_id, spend, orders) and `visit_totals` (customer_id, visits), each ONE pass over its
+ * table (a hash aggregate) instead of a subquery per member. `where.orders` / `where.visits` narrow
+ * a source (alias `o` / `e`): to one customer, or to nothing when no member uses its metrics.
+ */
+export function qualifyingTotalsCtes(from: SQL, to: SQL, where: { orders: SQL; visits: SQL }): SQL {
+  return sql`
+    order_totals as (
+      select o.customer_id, sum(o.total_paise) / 100 as spend, count(*) as orders
+      from orders o where ${deliveredIn(from, to)} and ${where.orders}
+      group by o.customer_id
+    ),
+    visit_totals as (
+      select e.customer_id, count(*) as visits
+      from events e where ${visitsIn(from, to)} and ${where.visits}
+      group by e.customer_id
+    )`;
 }
 
 /** One customer's qualifying value over the 12 months up to `asOf` (or from `from`, exclusive). */

@@ -13,8 +13,9 @@ export function instant(at: Date): SQL {
 
 /**
  * CTEs `ladder` (program_id, idx from 0, name, threshold, multiplier, metric: one row per rung of
- * every programme) and `member_programs` (customer_id, program_id, metric: each member with the
- * programme that applies to it — its own, else the default — restricted to programmes with tiers).
+ * every programme) and `member_programs` (customer_id, program_id, metric, and the member's tier,
+ * tier_since, tier_period_ends_at: each member with the programme that applies to it — its own,
+ * else the default — restricted to programmes with tiers).
  */
 export const ladderCtes = sql`
   ladder as (
@@ -29,11 +30,19 @@ export const ladderCtes = sql`
   default_program as (
     select id from loyalty_programs order by created_at, id limit 1
   ),
+  -- Two branches rather than one join on coalesce(m.program_id, default): the planner cannot
+  -- estimate a join on an expression (it guesses 1/200 of the members), and that guess turned
+  -- the nightly statement's joins over 100k members into nested loops. The programme's metric is
+  -- its first rung's, as in ladder.
   member_programs as (
-    select m.customer_id, l.program_id, l.metric
-    from loyalty_members m
-    join ladder l on l.program_id = coalesce(m.program_id, (select id from default_program))
-      and l.idx = 0
+    select m.customer_id, p.id as program_id, p.tiers->0->>'metric' as metric, m.tier,
+      m.tier_since, m.tier_period_ends_at
+    from loyalty_members m join loyalty_programs p on p.id = m.program_id
+    where jsonb_typeof(p.tiers) = 'array' and p.tiers->0 is not null
+    union all
+    select m.customer_id, p.id, p.tiers->0->>'metric', m.tier, m.tier_since, m.tier_period_ends_at
+    from loyalty_members m join loyalty_programs p on p.id = (select id from default_program)
+    where m.program_id is null and jsonb_typeof(p.tiers) = 'array' and p.tiers->0 is not null
   )`;
 
 /**
