@@ -18,6 +18,10 @@ export interface MessageInput {
   status?: string;
   provider?: string;
   providerMessageId?: string | null;
+  /** The template language actually used after fallback. */
+  language?: string | null;
+  /** For a fallback send (WhatsApp → SMS): the message it replaces. */
+  fallbackOf?: string | null;
   /** The journey's (possibly virtual) time of the send. */
   createdAt: Date;
 }
@@ -81,4 +85,41 @@ export async function countMessagesSince(
     .from(messages)
     .where(and(...filters));
   return row?.n ?? 0;
+}
+
+/**
+ * The provider accepted a queued message: record its id and move the row to `sent`. Only a
+ * `queued` row moves, so a delivery webhook that got there first is never undone.
+ */
+export async function markMessageSent(
+  db: Db,
+  id: string,
+  input: { provider: string; providerMessageId: string; at: Date },
+): Promise<void> {
+  await db
+    .update(messages)
+    .set({
+      status: 'sent',
+      statusAt: input.at,
+      provider: input.provider,
+      providerMessageId: input.providerMessageId,
+    })
+    .where(and(eq(messages.id, id), eq(messages.status, 'queued')));
+}
+
+/** The provider refused a queued message for good: `failed` with its error code. */
+export async function markMessageFailed(
+  db: Db,
+  id: string,
+  input: { provider: string; errorCode: string | null; at: Date },
+): Promise<void> {
+  await db
+    .update(messages)
+    .set({
+      status: 'failed',
+      statusAt: input.at,
+      provider: input.provider,
+      errorCode: input.errorCode,
+    })
+    .where(and(eq(messages.id, id), eq(messages.status, 'queued')));
 }

@@ -13,6 +13,7 @@ import {
   type RunStatus,
 } from '../schema';
 import { getCustomer } from './customers';
+import { listSendDecisions } from './send-decisions';
 
 export type TimelineItem =
   | { kind: 'event'; at: Date; eventId: number; type: string; properties: Record<string, unknown> }
@@ -61,6 +62,24 @@ export type TimelineItem =
       body: string;
     }
   | {
+      /** A send the rules stopped, delayed or redirected, or a provider refused (send_decisions). */
+      kind: 'send.decision';
+      at: Date;
+      decisionId: string;
+      runId: string | null;
+      journeyId: string | null;
+      nodeId: string | null;
+      channel: string;
+      templateId: string;
+      category: string;
+      /** skipped | deferred | fallback | failed */
+      decision: string;
+      /** consent, quiet_hours, frequency_cap, whatsapp_window, provider… (docs/sending.md) */
+      rule: string;
+      reason: string;
+      until: Date | null;
+    }
+  | {
       /** A loyalty ledger movement (earn, redeem, expire, adjust, reverse). */
       kind: 'loyalty';
       at: Date;
@@ -85,42 +104,45 @@ const KIND_ORDER: Record<TimelineItem['kind'], number> = {
   'run.entered': 1,
   step: 2,
   loyalty: 3,
+  'send.decision': 4,
   message: 4,
   'run.exited': 5,
 };
 
 /**
  * Everything that happened to one customer — events, journey entries/exits, steps, loyalty
- * movements, messages — oldest first.
+ * movements, send decisions (skipped, deferred, fallback, failed), messages — oldest first.
  */
 export async function getCustomerTimeline(db: Db, customerId: string): Promise<CustomerTimeline> {
-  const [customer, eventRows, runRows, stepRows, messageRows, ledgerRows] = await Promise.all([
-    getCustomer(db, customerId),
-    db.select().from(events).where(eq(events.customerId, customerId)).orderBy(asc(events.id)),
-    db
-      .select({ run: journeyRuns, journeyName: journeys.name, version: journeyVersions.version })
-      .from(journeyRuns)
-      .innerJoin(journeys, eq(journeys.id, journeyRuns.journeyId))
-      .innerJoin(journeyVersions, eq(journeyVersions.id, journeyRuns.versionId))
-      .where(eq(journeyRuns.customerId, customerId))
-      .orderBy(asc(journeyRuns.enteredAt)),
-    db
-      .select({ step: journeySteps, journeyId: journeyRuns.journeyId })
-      .from(journeySteps)
-      .innerJoin(journeyRuns, eq(journeyRuns.id, journeySteps.runId))
-      .where(eq(journeyRuns.customerId, customerId))
-      .orderBy(asc(journeySteps.runId), asc(journeySteps.seq)),
-    db
-      .select()
-      .from(messages)
-      .where(eq(messages.customerId, customerId))
-      .orderBy(asc(messages.createdAt), asc(messages.sentAt)),
-    db
-      .select()
-      .from(pointsLedger)
-      .where(eq(pointsLedger.customerId, customerId))
-      .orderBy(asc(pointsLedger.occurredAt), asc(pointsLedger.id)),
-  ]);
+  const [customer, eventRows, runRows, stepRows, decisionRows, messageRows, ledgerRows] =
+    await Promise.all([
+      getCustomer(db, customerId),
+      db.select().from(events).where(eq(events.customerId, customerId)).orderBy(asc(events.id)),
+      db
+        .select({ run: journeyRuns, journeyName: journeys.name, version: journeyVersions.version })
+        .from(journeyRuns)
+        .innerJoin(journeys, eq(journeys.id, journeyRuns.journeyId))
+        .innerJoin(journeyVersions, eq(journeyVersions.id, journeyRuns.versionId))
+        .where(eq(journeyRuns.customerId, customerId))
+        .orderBy(asc(journeyRuns.enteredAt)),
+      db
+        .select({ step: journeySteps, journeyId: journeyRuns.journeyId })
+        .from(journeySteps)
+        .innerJoin(journeyRuns, eq(journeyRuns.id, journeySteps.runId))
+        .where(eq(journeyRuns.customerId, customerId))
+        .orderBy(asc(journeySteps.runId), asc(journeySteps.seq)),
+      listSendDecisions(db, { customerId, order: 'asc', limit: 1000 }),
+      db
+        .select()
+        .from(messages)
+        .where(eq(messages.customerId, customerId))
+        .orderBy(asc(messages.createdAt), asc(messages.sentAt)),
+      db
+        .select()
+        .from(pointsLedger)
+        .where(eq(pointsLedger.customerId, customerId))
+        .orderBy(asc(pointsLedger.occurredAt), asc(pointsLedger.id)),
+    ]);
 
   const items: TimelineItem[] = [];
   for (const e of eventRows) {
@@ -163,6 +185,24 @@ export async function getCustomerTimeline(db: Db, customerId: string): Promise<C
       nodeType: step.nodeType,
       port: step.port,
       detail: step.detail,
+    });
+  }
+  // Before the messages: at one instant, "WhatsApp failed" reads before the SMS that replaced it.
+  for (const d of decisionRows) {
+    items.push({
+      kind: 'send.decision',
+      at: d.createdAt,
+      decisionId: d.id,
+      runId: d.runId,
+      journeyId: d.journeyId,
+      nodeId: d.nodeId,
+      channel: d.channel,
+      templateId: d.templateId,
+      category: d.category,
+      decision: d.decision,
+      rule: d.rule,
+      reason: d.reason,
+      until: d.until,
     });
   }
   for (const m of messageRows) {

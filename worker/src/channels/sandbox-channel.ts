@@ -1,49 +1,35 @@
-import { insertMessageOnce, type Db } from '@yatra/db';
-import { renderTemplate } from '@yatra/nodes';
+import type { Db } from '@yatra/db';
+import { createSendPipeline } from '../sending/pipeline';
+import type { Channel, ChannelAdapter } from './channel-adapter';
 import type { ChannelProvider } from './channel-provider';
 
-/** Recipient address for a channel from the customer snapshot. */
-function recipientFor(
-  channel: string,
-  customer: { phone?: string | null; email?: string | null; id: string },
-) {
-  if (channel === 'email') return customer.email ?? null;
-  if (channel === 'push') return customer.id;
-  return customer.phone ?? null;
+/**
+ * The embedded default adapter: accepts every message and delivers nothing. The send pipeline
+ * has already written the message to the outbox (messages table), which the outbox page shows;
+ * the provider id is derived from the idempotency key, as a provider that dedupes would answer.
+ * It needs no recipient address: a preview is still a preview.
+ */
+export function createSandboxAdapter(channel: Channel): ChannelAdapter {
+  return {
+    provider: 'sandbox',
+    channel,
+    send: async (message) => ({ providerMessageId: `sandbox:${message.idempotencyKey}` }),
+  };
 }
 
 /**
- * The embedded default provider: "sends" by writing the outbox (messages table), once per
- * idempotency key. Real adapters (WhatsApp Cloud API, SMTP, SMS) plug in behind the same interface.
+ * The send pipeline with every channel on the sandbox: the rules, the outbox row and its
+ * status, no real provider. What tests and benches use unless they configure adapters.
+ * @example createActivities({ db, registry, channels: createSandboxChannel(db) })
  */
 export function createSandboxChannel(db: Db): ChannelProvider {
-  return {
-    forStep: ({ idempotencyKey, state, nodeId, at }) => ({
-      async send(message) {
-        const { customer } = state.facts;
-        const preview = Object.entries(message.variables)
-          .map(([k, v]) => `${k}=${v}`)
-          .join(', ');
-        const { message: row, created } = await insertMessageOnce(db, {
-          idempotencyKey: `${idempotencyKey}:${message.channel}`,
-          runId: state.run.runId,
-          journeyId: state.run.journeyId,
-          nodeId,
-          customerId: customer.id,
-          channel: message.channel,
-          templateId: message.templateId,
-          category: message.category,
-          recipient: recipientFor(message.channel, customer),
-          variables: message.variables,
-          body: message.body
-            ? renderTemplate(message.body, state.facts)
-            : `[${message.templateId}] ${preview}`,
-          status: 'sent',
-          provider: 'sandbox',
-          createdAt: at,
-        });
-        return { messageId: row.id, created };
-      },
-    }),
-  };
+  return createSendPipeline({
+    db,
+    adapters: {
+      whatsapp: createSandboxAdapter('whatsapp'),
+      email: createSandboxAdapter('email'),
+      sms: createSandboxAdapter('sms'),
+      push: createSandboxAdapter('push'),
+    },
+  });
 }
