@@ -13,7 +13,10 @@ export const durationSchema = z.object({
   unit: z.enum(['minutes', 'hours', 'days']).default('days'),
 }) satisfies z.ZodType<Duration, unknown>;
 
-/** "HH:MM" in 24-hour time. */
+/**
+ * "HH:MM" in 24-hour time.
+ * @example config: z.object({ at: timeOfDaySchema.default('10:00') })
+ */
 export const timeOfDaySchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use 24-hour HH:MM, e.g. 10:00');

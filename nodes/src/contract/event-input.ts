@@ -9,7 +9,10 @@ const orderEvents = [
   'order.cancelled',
 ];
 
-/** Profile fields an event may carry to create or update its customer. */
+/**
+ * Profile fields an event may carry to create or update its customer.
+ * @example properties: { customer: { name: 'Asha', phone: '+919812345678', language: 'mr' } }
+ */
 export const customerProfileSchema = z.object({
   name: z.string().min(1).optional(),
   phone: z
@@ -67,16 +70,26 @@ export const eventInputSchema = z
     else if (orderEvents.includes(event.type))
       check(z.object({ orderId: z.string().min(1) }), event.properties, 'properties');
   });
+/**
+ * One parsed event.
+ * @example const event: EventInput = eventInputSchema.parse(body);
+ */
 export type EventInput = z.infer<typeof eventInputSchema>;
 
-/** A body of one event, an array, or `{ events: [...] }` (at most 1,000). */
+/**
+ * A body of one event, an array, or `{ events: [...] }` (at most 1,000).
+ * @example eventBodySchema.parse({ events: [{ type: 'order.delivered', customerId: 'c1', properties: { orderId: '1' } }] })
+ */
 export const eventBodySchema = z.union([
   z.array(eventInputSchema).min(1).max(1000),
   z.object({ events: z.array(eventInputSchema).min(1).max(1000) }),
   eventInputSchema,
 ]);
 
-/** Normalises any accepted body shape to a list. */
+/**
+ * Normalises any accepted body shape to a list.
+ * @example eventsOf(eventBodySchema.parse(body)).length
+ */
 export function eventsOf(body: z.infer<typeof eventBodySchema>): EventInput[] {
   if (Array.isArray(body)) return body;
   return 'events' in body ? body.events : [body];

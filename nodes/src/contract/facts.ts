@@ -1,4 +1,7 @@
-/** What a run knows about its customer when it enters; a snapshot, pinned like the version. */
+/**
+ * What a run knows about its customer when it enters; a snapshot, pinned like the version.
+ * @example ctx.customer // { id: 'c1', name: 'Asha', language: 'mr', timeZone: 'Asia/Kolkata', attributes: {} }
+ */
 export interface CustomerSnapshot {
   id: string;
   name?: string | null;
@@ -9,7 +12,10 @@ export interface CustomerSnapshot {
   attributes: Record<string, unknown>;
 }
 
-/** A customer event as journeys see it (from `POST /api/events`, after it is committed). */
+/**
+ * A customer event as journeys see it (from `POST /api/events`, after it is committed).
+ * @example ctx.facts.trigger // { type: 'order.placed', customerId: 'c1', occurredAt: '…', properties: { orderId: '1001' } }
+ */
 export interface CustomerEvent {
   id?: number | string;
   type: string;
@@ -18,7 +24,10 @@ export interface CustomerEvent {
   properties: Record<string, unknown>;
 }
 
-/** Order facts the run keeps current from `order.*` events of its entry order. */
+/**
+ * Order facts the run keeps current from `order.*` events of its entry order.
+ * @example ctx.facts.order // { id: '1001', status: 'delivered', paymentMethod: 'cod', total: 129900 }
+ */
 export interface OrderFacts {
   id?: string;
   status?: string;
@@ -33,6 +42,7 @@ export interface OrderFacts {
  * Everything conditions, filters and templates can read, by dotted path:
  * `customer.*`, `trigger.*`, `order.*`, `event.*` (the latest event), `outputs.<nodeId>.*`,
  * `journey.daysSinceEntry`.
+ * @example ctx.render('{{customer.name|there}}, your code is {{outputs.discount.code}}')
  */
 export interface RunFacts {
   customer: CustomerSnapshot;
@@ -57,7 +67,10 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
-/** Order facts carried by an `order.placed` event. */
+/**
+ * Order facts carried by an `order.placed` event.
+ * @example orderFromEvent(entryEvent).paymentMethod // 'cod'
+ */
 export function orderFromEvent(event: CustomerEvent): OrderFacts {
   const p = event.properties;
   const total = typeof p.total === 'number' ? p.total : undefined;
@@ -71,7 +84,10 @@ export function orderFromEvent(event: CustomerEvent): OrderFacts {
   };
 }
 
-/** The order facts after an event: `order.*` events about the same order move its status. */
+/**
+ * The order facts after an event: `order.*` events about the same order move its status.
+ * @example applyEventToOrder(order, { type: 'order.delivered', … }).status // 'delivered'
+ */
 export function applyEventToOrder(order: OrderFacts, event: CustomerEvent): OrderFacts {
   const status = orderStatusByEvent[event.type];
   if (!status || event.type === 'order.placed') return order;

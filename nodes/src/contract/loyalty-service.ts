@@ -3,7 +3,10 @@
 // in-memory fake seeded from the simulation input. Writes take the step's idempotency key, so a
 // retried activity credits or spends once.
 
-/** Where a customer stands at one instant. */
+/**
+ * Where a customer stands at one instant.
+ * @example const { balance, tier, toNextTier } = await ctx.loyalty!.getStatus({ asOf: ctx.now, expiringWithinDays: 30 });
+ */
 export interface LoyaltyStatus {
   /** False until the customer joins (explicitly, or lazily on a first credit). */
   member: boolean;
@@ -23,11 +26,18 @@ export interface LoyaltyStatus {
   expiring: { points: number; at: Date | null };
 }
 
+/**
+ * The outcome of a redemption: spent (once per idempotency key), or refused for lack of points.
+ * @example if (!result.ok) return { port: 'insufficient', output: { balance: result.balance } };
+ */
 export type LoyaltyRedemption =
   | { ok: true; points: number; created: boolean; option: LoyaltyRedemptionOption | null }
   | { ok: false; reason: 'insufficient-points'; balance: number; requested: number };
 
-/** A programme's way to spend points (500 points = ₹50 off). */
+/**
+ * A programme's way to spend points (500 points = ₹50 off).
+ * @example { id: 'rs50-off', label: '₹50 off', points: 500, valuePaise: 5_000 }
+ */
 export interface LoyaltyRedemptionOption {
   id: string;
   label?: string;
@@ -39,6 +49,8 @@ export interface LoyaltyRedemptionOption {
 /**
  * Loyalty operations for the run's customer. Each write is idempotent on `idempotencyKey`;
  * `at` is business time (the journey's clock, virtual in simulations and tests).
+ * @example
+ * await ctx.loyalty!.earnBonus({ points: 200, reason: 'birthday', idempotencyKey: ctx.idempotencyKey, at: ctx.now });
  */
 export interface LoyaltyService {
   /**

@@ -1,7 +1,10 @@
 // Rule evaluation without zod: used inside the Temporal workflow bundle, which must stay small.
 // The schema that validates rules lives in predicates.ts.
 
-/** Comparison operators a rule can use; shared by trigger filters, conditions, goals and waits. */
+/**
+ * Comparison operators a rule can use; shared by trigger filters, conditions, goals and waits.
+ * @example op: z.enum(operators)
+ */
 export const operators = [
   'eq',
   'neq',
@@ -15,17 +18,24 @@ export const operators = [
   'exists',
   'not_exists',
 ] as const;
+/** One of `operators`. @example const op: Operator = 'gte'; */
 export type Operator = (typeof operators)[number];
 
 type Scalar = string | number | boolean;
 
-/** One rule, as `predicateSchema` validates it. */
+/**
+ * One rule, as `predicateSchema` validates it.
+ * @example const vip: PredicateRule = { field: 'customer.attributes.segment', op: 'eq', value: 'vip' };
+ */
 export interface PredicateRule {
   field: string;
   op: Operator;
   value?: Scalar | Scalar[];
 }
-/** Reads a dotted path (`a.b.c`) out of a plain object; undefined when any step is missing. */
+/**
+ * Reads a dotted path (`a.b.c`) out of a plain object; undefined when any step is missing.
+ * @example readPath(ctx.facts, 'outputs.discount.code') // 'THANKS-1Q2W'
+ */
 export function readPath(source: unknown, path: string): unknown {
   let current: unknown = source;
   for (const key of path.split('.')) {
@@ -99,7 +109,10 @@ export function testPredicate(source: unknown, rule: PredicateRule): boolean {
   }
 }
 
-/** True when every rule holds (`all`) or at least one does (`any`); an empty list holds. */
+/**
+ * True when every rule holds (`all`) or at least one does (`any`); an empty list holds.
+ * @example testAll(ctx.facts, [{ field: 'order.paymentMethod', op: 'eq', value: 'cod' }]) // true for COD
+ */
 export function testAll(
   source: unknown,
   rules: readonly PredicateRule[],

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 import { operators, type PredicateRule } from './predicate-eval';
 
+// `operators` (the op list), `readPath(facts, 'a.b')`, `testPredicate(facts, rule)` and
+// `testAll(facts, rules)` live in the zod-free evaluator; each has JSDoc with an example there.
 export {
   operators,
   readPath,
@@ -41,6 +43,10 @@ export const predicateSchema = z
       });
     }
   });
+/**
+ * A parsed rule, as conditions, filters and goals hold it.
+ * @example const cod: Predicate = { field: 'order.paymentMethod', op: 'eq', value: 'cod' };
+ */
 export type Predicate = z.infer<typeof predicateSchema>;
 
 // The schema's type and the zod-free evaluator's rule type must agree.

@@ -21,7 +21,10 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock fields of an instant in a time zone. */
+/**
+ * The wall-clock fields of an instant in a time zone.
+ * @example localParts(Date.parse('2026-01-01T20:00:00Z'), 'Asia/Kolkata').hour // 1 (01:30 IST)
+ */
 export function localParts(instantMs: number, timeZone: string) {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instantMs))) {
@@ -37,14 +40,20 @@ export function localParts(instantMs: number, timeZone: string) {
   };
 }
 
-/** Offset of a zone from UTC at an instant, in ms (Asia/Kolkata → 19_800_000). */
+/**
+ * Offset of a zone from UTC at an instant, in ms.
+ * @example zoneOffsetMs(Date.now(), 'Asia/Kolkata') // 19_800_000
+ */
 export function zoneOffsetMs(instantMs: number, timeZone: string): number {
   const p = localParts(instantMs, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(instantMs / 1000) * 1000;
 }
 
-/** True when the zone name is one Intl knows. */
+/**
+ * True when the zone name is one Intl knows.
+ * @example isValidTimeZone('Asia/Kolkata') // true; isValidTimeZone('IST') // false
+ */
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     formatter(timeZone);
@@ -69,7 +78,10 @@ export function localTimeAfterDays(fromMs: number, days: number, hhmm: string, t
   return guess;
 }
 
-/** Whole days elapsed between two instants (floor). */
+/**
+ * Whole days elapsed between two instants (floor).
+ * @example daysBetween(enteredAt, Date.now()) // 3 on the fourth day of a run
+ */
 export function daysBetween(fromMs: number, toMs: number): number {
   return Math.floor((toMs - fromMs) / DAY_MS);
 }
