@@ -6,6 +6,22 @@ import { defineConfig, devices } from '@playwright/test';
 // yourself to test a Yatra that is already running.
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/e2e',
@@ -25,24 +41,9 @@ export default defineConfig({
     screenshot: 'on',
     trace: 'retain-on-failure',
   },
+  // Yatra's own specs, and the example QA suite written only against @yatra/testing/playwright.
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
-    },
+    { name: 'chromium', testDir: 'e2e', use: chromium },
+    { name: 'qa-suite', testDir: 'examples/qa-suite/e2e', use: chromium },
   ],
 });
