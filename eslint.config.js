@@ -76,4 +76,77 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The example QA suite is written as a QA team's own repository would be: against the
+    // testing kit's public entry points only, never Yatra's internals.
+    files: ['examples/qa-suite/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@yatra/*',
+                '!@yatra/testing',
+                '!@yatra/testing/playwright',
+                '**/nodes/src/**',
+                '**/db/src/**',
+                '**/worker/src/**',
+                '**/web/**',
+                '**/scripts/**',
+                '**/testing/src/**',
+              ],
+              message: 'QA suites import only @yatra/testing and @yatra/testing/playwright.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node type files (built-in, in nodes/src/custom, or in a brand's package) are also bundled
+    // for the browser and run in the simulator: they reach servers only through `ctx`.
+    files: [
+      'nodes/src/builtins/**/*.ts',
+      'nodes/src/custom/**/*.ts',
+      'custom-nodes/src/**/*.ts',
+      '**/*.node.ts',
+    ],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message:
+              'Node files import no Node built-ins (they run in the browser bundle too): use ctx.http, ctx.secrets and Web APIs (crypto.subtle). See docs/authoring-nodes.md.',
+          })),
+          patterns: [
+            {
+              group: [
+                '@temporalio/*',
+                '@yatra/db',
+                '@yatra/db/*',
+                '@yatra/worker',
+                '@yatra/worker/*',
+                '@yatra/workflows',
+                '@yatra/workflows/*',
+                'pg',
+                'pg-*',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'next',
+                'next/*',
+              ],
+              message:
+                'Node files import no server module (they run in the browser bundle too): ask ctx for the service (ctx.http, ctx.channels, ctx.loyalty…). See docs/authoring-nodes.md.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

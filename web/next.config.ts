@@ -6,7 +6,8 @@ const config: NextConfig = {
   // NEXT_DIST_DIR lets a second build (a test run beside `npm start`) use its own output folder.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // The workspace packages ship TypeScript sources (package.json exports ./src/index.ts).
-  transpilePackages: ['@yatra/nodes', '@yatra/db'],
+  // @acme/yatra-nodes: the example custom nodes yatra.config.ts registers (docs/authoring-nodes.md).
+  transpilePackages: ['@yatra/nodes', '@yatra/db', '@acme/yatra-nodes'],
   // Native or binary-heavy server packages stay plain Node requires instead of being bundled.
   serverExternalPackages: [
     'pg',

@@ -17,6 +17,10 @@ describe('describeNode', () => {
     expect(Object.keys(properties).sort()).toEqual([
       'category',
       'channel',
+      'fallback',
+      'freeForm',
+      'priority',
+      'quietHours',
       'templateId',
       'variables',
     ]);

@@ -1,4 +1,6 @@
+import type { YatraConfig } from './contract/config';
 import type { NodeDefinition } from './contract/define-node';
+import { authorError, NodeAuthorError } from './contract/node-errors';
 import eventTrigger from './builtins/trigger/event-trigger.node.ts';
 import wait from './builtins/flow/wait.node.ts';
 import waitForEvent from './builtins/flow/wait-for-event.node.ts';
@@ -15,7 +17,11 @@ import loyaltyTierBranch from './builtins/loyalty/tier-branch.node.ts';
 import loyaltyTierProgress from './builtins/loyalty/tier-progress.node.ts';
 import loyaltyPointsExpiring from './builtins/loyalty/points-expiring.node.ts';
 
-/** Every built-in node type. A custom node is one file plus one line here (or in yatra.config). */
+/**
+ * Every built-in node type. A built-in is one file plus one line here; other nodes are one line
+ * in yatra.config.ts (`npm run new-node` writes either).
+ * @example createRegistry([...builtinNodes, myNode])
+ */
 export const builtinNodes: readonly NodeDefinition[] = [
   eventTrigger,
   wait,
@@ -34,14 +40,25 @@ export const builtinNodes: readonly NodeDefinition[] = [
   exit,
 ];
 
-/** Looks node types up by id and version; the newest version wins when none is asked for. */
+/**
+ * Looks node types up by id and version; the newest version wins when none is asked for.
+ * @example
+ * registry.get('acme.webhook')    // the newest version
+ * registry.get('acme.webhook', 1) // exactly v1 (what a journey published on v1 runs)
+ */
 export interface NodeRegistry {
+  /** Every registered definition, old versions included. */
   all(): readonly NodeDefinition[];
+  /** The newest version of each type: what the palette offers and new nodes are written for. */
+  latest(): readonly NodeDefinition[];
   get(type: string, version?: number): NodeDefinition | undefined;
 }
 
+const where = (node: NodeDefinition) => node.definedAt ?? 'file unknown';
+
 /**
- * Builds a registry, refusing duplicate (type, version) pairs with the offending id.
+ * Builds a registry, refusing duplicate (type, version) pairs with both files and the fix.
+ * Listing the very same definition twice is harmless and kept once.
  * @example const registry = createRegistry([...builtinNodes, myCustomNode]);
  */
 export function createRegistry(nodes: readonly NodeDefinition[]): NodeRegistry {
@@ -49,20 +66,53 @@ export function createRegistry(nodes: readonly NodeDefinition[]): NodeRegistry {
   const newest = new Map<string, NodeDefinition>();
   for (const node of nodes) {
     const key = `${node.type}@${node.version}`;
-    if (byKey.has(key))
-      throw new Error(
-        `Duplicate node type "${node.type}" version ${node.version}: each type id and version must be registered once.`,
+    const taken = byKey.get(key);
+    if (taken === node) continue;
+    if (taken)
+      throw new NodeAuthorError(
+        node.type,
+        `Duplicate node type "${node.type}" version ${node.version}, in ${where(taken)} and in ` +
+          `${where(node)}: give the new node another \`type\` id, or bump \`version\` if it is ` +
+          `a new version of the same type.`,
       );
     byKey.set(key, node);
     const current = newest.get(node.type);
     if (!current || current.version < node.version) newest.set(node.type, node);
   }
+  const all = [...byKey.values()];
+  const latest = all.filter((node) => newest.get(node.type) === node);
   return {
-    all: () => nodes,
+    all: () => all,
+    latest: () => latest,
     get: (type, version) =>
       version === undefined ? newest.get(type) : byKey.get(`${type}@${version}`),
   };
 }
 
-/** The registry of built-in node types. */
+/**
+ * The registry of built-in node types only; hosts use `registryFromConfig(yatra.config)`.
+ * @example compile(document) // checks against the built-ins
+ */
 export const defaultRegistry: NodeRegistry = createRegistry(builtinNodes);
+
+/**
+ * The registry of an installation: the built-ins plus the custom nodes of its `yatra.config.ts`.
+ * The worker, the web app and the test environments each build theirs with it. Custom nodes
+ * must be action nodes: control nodes are evaluated inside the workflow from a zod-free bundle
+ * of built-ins (docs/design-notes.md), which a config cannot extend yet.
+ * @example
+ * import config from '../../yatra.config';
+ * export const nodeRegistry = registryFromConfig(config);
+ */
+export function registryFromConfig(config: YatraConfig): NodeRegistry {
+  for (const node of config.nodes) {
+    if (node.kind !== 'action')
+      throw authorError(
+        node.type,
+        "is a control node: custom nodes must be `kind: 'action'` (controls run inside the " +
+          'workflow bundle, which only has the built-ins). Make it an action node.',
+        node.definedAt,
+      );
+  }
+  return createRegistry([...builtinNodes, ...config.nodes]);
+}

@@ -9,8 +9,16 @@ export const webDir = path.join(repoRoot, 'web');
 const buildIdFile = path.join(webDir, '.next', 'BUILD_ID');
 
 /** What the web build is made from: its own folder and the workspaces it imports. */
-const sourceDirs = ['web', 'nodes/src', 'db/src', 'db/migrations', 'workflows/src', 'worker/src'];
-const sourceFiles = ['package-lock.json', 'tsconfig.json', 'tsconfig.base.json'];
+const sourceDirs = [
+  'web',
+  'nodes/src',
+  'db/src',
+  'db/migrations',
+  'workflows/src',
+  'worker/src',
+  'custom-nodes/src',
+];
+const sourceFiles = ['package-lock.json', 'tsconfig.json', 'tsconfig.base.json', 'yatra.config.ts'];
 const skipDirs = new Set(['node_modules', 'test-results', 'playwright-report']); // and .dirs
 
 /**

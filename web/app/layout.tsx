@@ -30,6 +30,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <NavLink href="/customers">Customers</NavLink>
               <NavLink href="/loyalty">Loyalty</NavLink>
               <NavLink href="/outbox">Outbox</NavLink>
+              <NavLink href="/templates">Templates</NavLink>
+              <NavLink href="/settings">Settings</NavLink>
             </nav>
           </div>
         </header>

@@ -3,13 +3,17 @@ import { ApplicationFailure } from '@temporalio/common';
 import { finishRun, recordSteps, type Db } from '@yatra/db';
 import {
   createNodeContext,
+  isNonRetryable,
   type ActionEffect,
+  type HttpService,
   type NodeRegistry,
   type NodeResult,
   type RunState,
+  type SecretStore,
   type StepRecord,
 } from '@yatra/nodes';
 import type { ChannelProvider } from './channels/channel-provider';
+import { createHttpService, envSecrets } from './http-service';
 import { createLoyaltyNodeService } from './loyalty/node-services';
 import { createMediaProvider, type MediaProvider } from './video/media-provider';
 import { createVideoRenderer, videoSettings } from './video/video-config';
@@ -20,6 +24,10 @@ export interface ActivityDeps {
   channels: ChannelProvider;
   /** The video renderer; default: chosen by the environment on first use (docs/render-video.md). */
   media?: MediaProvider;
+  /** `ctx.http` for custom nodes; default: Node's fetch, cancelled with the activity. */
+  http?: HttpService;
+  /** `ctx.secrets`; default: `YATRA_SECRET_<NAME>` environment variables. */
+  secrets?: SecretStore;
 }
 
 const toRows = (records: StepRecord[]) => records.map((r) => ({ ...r, at: new Date(r.at) }));
@@ -32,6 +40,7 @@ const toRows = (records: StepRecord[]) => records.map((r) => ({ ...r, at: new Da
 export function createActivities(deps: ActivityDeps) {
   const { db, registry, channels } = deps;
   const media = deps.media ?? createMediaProvider(() => createVideoRenderer(videoSettings()));
+  const secrets = deps.secrets ?? envSecrets();
   return {
     /** Runs one action node; also persists the step records that led to it (one round trip). */
     async executeNode(input: {
@@ -73,8 +82,16 @@ export function createActivities(deps: ActivityDeps) {
         media: media.forStep({ heartbeat, signal: activity.cancellationSignal }),
         loyalty: createLoyaltyNodeService(db, state.run.customerId),
         heartbeat,
+        http: deps.http ?? createHttpService({ signal: activity.cancellationSignal }),
+        secrets,
       });
-      return def.run(ctx, config.data);
+      try {
+        return await def.run(ctx, config.data);
+      } catch (error) {
+        // A node says "retrying cannot help" with nonRetryable() (nodes import no Temporal).
+        if (isNonRetryable(error)) throw ApplicationFailure.nonRetryable(error.message, error.name);
+        throw error;
+      }
     },
 
     /** Persists step records (idempotent on (run, seq)). */

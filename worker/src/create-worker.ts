@@ -6,11 +6,14 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import type { Db } from '@yatra/db';
-import { defaultRegistry, type NodeRegistry } from '@yatra/nodes';
+import type { NodeRegistry } from '@yatra/nodes';
 import { createActivities, type JourneyActivities } from './activities';
-import { createSandboxChannel } from './channels/sandbox-channel';
-import { TASK_QUEUE } from './config';
+import { createChannelAdapters } from './channels/adapters';
+import type { ChannelProvider } from './channels/channel-provider';
+import { TASK_QUEUE, unsubscribeSettings } from './config';
 import { createLoyaltyNightlyActivities } from './loyalty/nightly-activities';
+import { nodeRegistry } from './node-registry';
+import { createSendPipeline } from './sending/pipeline';
 
 /** The workflows entry point the worker bundles. */
 export const workflowsPath = fileURLToPath(
@@ -41,21 +44,34 @@ export interface JourneyWorkerOptions {
   namespace?: string;
   db: Db;
   taskQueue?: string;
+  /** Node types; default the built-ins plus yatra.config.ts's custom nodes. */
   registry?: NodeRegistry;
   /** Replace activities in tests; typed from createActivities so fakes cannot drift. */
   overrides?: Partial<JourneyActivities>;
+  /** Where sends go; default: the send pipeline with the adapters the environment configures. */
+  channels?: ChannelProvider;
   bundle?: WorkflowBundleWithSourceMap;
 }
 
 /**
  * A Temporal worker for journeys: the workflows bundle plus activities on the real database
- * and the sandbox channel.
+ * and the send pipeline (sandbox adapters unless the environment configures real ones).
  * @example const worker = await createJourneyWorker({ connection, db }); await worker.run();
  */
 export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
-  const { db, registry = defaultRegistry } = options;
+  const { db, registry = nodeRegistry } = options;
   const activities = {
-    ...createActivities({ db, registry, channels: createSandboxChannel(db) }),
+    ...createActivities({
+      db,
+      registry,
+      channels:
+        options.channels ??
+        createSendPipeline({
+          db,
+          adapters: createChannelAdapters(),
+          unsubscribe: unsubscribeSettings(),
+        }),
+    }),
     // The nightly loyalty job (loyaltyNightlyWorkflow) runs on the same task queue.
     ...createLoyaltyNightlyActivities({ db }),
     ...options.overrides,

@@ -22,11 +22,14 @@ import {
 import type { JourneyWorkflowInput } from '@yatra/workflows';
 import { customerEventSignal } from '@yatra/workflows/signals';
 import { applyLoyaltyEffects } from './loyalty/order-effects';
+import { applyConsentEffects } from './sending/inbound-effects';
 
 export interface DispatcherDeps {
   db: Db;
   client: Client;
   taskQueue: string;
+  /** When runs enter (default: the wall clock); the journey test env passes Temporal's virtual time. */
+  now?: () => Date;
 }
 
 /** Workflow ids name what they run: one per (journey, customer, entry event). */
@@ -93,7 +96,7 @@ async function startRuns(deps: DispatcherDeps, row: EventRow, event: CustomerEve
       customerId: row.customerId,
       entryEventId: row.id,
       workflowId,
-      enteredAt: new Date(),
+      enteredAt: deps.now?.() ?? new Date(),
     });
     const input: JourneyWorkflowInput = {
       ir,
@@ -137,6 +140,8 @@ export async function dispatchPending(deps: DispatcherDeps, limit = 100) {
         const event = toCustomerEvent(row);
         // Loyalty first (earn, reverse, cart offer; idempotent), so journeys see the new balance.
         await applyLoyaltyEffects(deps.db, row);
+        // Replies and opt-outs before journeys see the event: the next send must honour them.
+        await applyConsentEffects(deps.db, row);
         await signalOpenRuns(deps, event);
         await startRuns(deps, row, event);
         outcomes.push({ id: row.id, ok: true });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, percentBucket, postPurchase45, type SimulationResult } from '@yatra/nodes';
 import { runCli } from '../../scripts/cli/run-cli';
 import { createJourneyTestEnv, type JourneyTestEnv } from './testing/journey-test-env';
+import { grantMarketing } from './sending/testing';
 
 // The demo journey on the time-skipping Temporal server against real PostgreSQL: four customers
 // whose 45 days differ, each checked step by step and against the simulator.
@@ -71,6 +72,8 @@ describe('the 45-day demo journey on Temporal', () => {
       placed(ids.reorder, 'o-reorder', 'prepaid'),
       placed(ids.undelivered, 'o-undelivered', 'prepaid'),
     ]);
+    // The day-14 and day-30 sends are marketing: they need the customer's grant (docs/sending.md).
+    for (const customerId of Object.values(ids)) await grantMarketing(t.db, customerId);
     await t.sleepDays(3);
     await track([
       delivered(ids.prepaid, 'o-prepaid'),

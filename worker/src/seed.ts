@@ -3,8 +3,10 @@ import {
   createProgram,
   getDefaultProgram,
   ingestEvents,
+  listConsents,
   listJourneys,
   publishJourneyVersion,
+  setConsent,
   upsertCustomer,
   upsertProducts,
   type Db,
@@ -17,6 +19,7 @@ import {
   programConfigSchema,
   type JourneyDocumentInput,
 } from '@yatra/nodes';
+import { seedDemoTemplates } from './seed-templates';
 
 const products = [
   {
@@ -116,15 +119,39 @@ async function publishDemoJourney(
 }
 
 /**
+ * Demo consents: everyone opted in to WhatsApp offers at checkout except Farhan, whose
+ * marketing sends the timeline shows as skipped (and why). A consent someone has changed since
+ * is theirs: only (customer, channel, purpose) pairs with no row yet are granted.
+ */
+async function seedDemoConsents(db: Db): Promise<void> {
+  const optedIn = customers.filter((c) => c.id !== 'demo-farhan');
+  for (const customer of optedIn) {
+    const existing = await listConsents(db, customer.id);
+    if (existing.some((c) => c.channel === 'whatsapp' && c.purpose === 'marketing')) continue;
+    await setConsent(db, {
+      customerId: customer.id,
+      channel: 'whatsapp',
+      purpose: 'marketing',
+      granted: true,
+      source: 'seed',
+      detail: { note: 'demo: opted in at checkout' },
+      at: new Date(),
+    });
+  }
+}
+
+/**
  * Seeds the demo `npm start` shows: the 45-day post-purchase playbook, published, plus sample
  * products and customers whose first orders enter it; the loyalty programme (Bronze → Platinum,
  * 500 points = ₹50) and a journey per loyalty moment. Idempotent: safe on every start.
  */
 export async function seedDemo(db: Db): Promise<{ journeyId: string; created: boolean }> {
   await upsertProducts(db, products);
+  await seedDemoTemplates(db);
   for (const { paymentMethod: _payment, ...customer } of customers) {
     await upsertCustomer(db, { ...customer, timeZone: 'Asia/Kolkata' });
   }
+  await seedDemoConsents(db);
   // A programme configured since (on the loyalty page) is the brand's own: never overwrite it.
   if (!(await getDefaultProgram(db)))
     await createProgram(db, programConfigSchema.parse(demoProgram));

@@ -3,6 +3,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   rootCause,
   setHandler,
@@ -15,7 +16,7 @@ import { runJourney } from '@yatra/nodes/engine/run-journey';
 import { DEFAULT_ACTIVITY } from '@yatra/nodes/journey/ir';
 import type { CustomerEvent, CustomerSnapshot } from '@yatra/nodes/contract/facts';
 import type { CompiledJourney, CompiledNode } from '@yatra/nodes/journey/ir';
-import type { RunIdentity, RunState } from '@yatra/nodes/engine/state';
+import type { ActionEffect, RunIdentity, RunState, StepRecord } from '@yatra/nodes/engine/state';
 import type { JourneyActivities } from '@yatra/worker/activities';
 import { customerEventSignal, runStateQuery } from './signals';
 
@@ -38,6 +39,33 @@ const bookkeeping = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/** patched() id: a step that fails for good finishes the run as `failed` before the workflow fails. */
+const FINISH_FAILED_RUNS = 'finish-failed-runs';
+
+/** Records the failing step and closes the run as failed (idempotent: finishRun only moves `running`). */
+async function finishFailedRun(
+  state: RunState,
+  effect: ActionEffect,
+  records: StepRecord[],
+  error: string,
+): Promise<void> {
+  const at = Date.now();
+  const failed: StepRecord = {
+    seq: state.seq,
+    nodeId: effect.nodeId,
+    nodeType: effect.nodeType,
+    port: null,
+    at,
+    detail: { exit: 'failed', error },
+  };
+  await bookkeeping.finishRun({
+    runId: state.run.runId,
+    records: [...records, failed],
+    reason: 'failed',
+    at,
+  });
+}
 
 const actionProxies = new Map<string, JourneyActivities>();
 
@@ -108,8 +136,14 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<{ re
         // the run once its retries or timeout are spent. Nodes without one fail as before, so
         // recorded histories replay unchanged.
         const failurePort = node?.activity?.failurePort;
-        if (!failurePort || !(error instanceof ActivityFailure) || isCancellation(error))
+        if (!(error instanceof ActivityFailure) || isCancellation(error)) throw error;
+        if (!failurePort) {
+          // The run fails with the step; close its journey_runs row first, with the reason, or
+          // it would show `running` for ever. Guarded: it adds an activity to failing histories.
+          if (patched(FINISH_FAILED_RUNS))
+            await finishFailedRun(state, effect, records, rootCause(error) ?? error.message);
           throw error;
+        }
         // The failed activity may never have stored the steps that led here (idempotent on seq).
         if (records.length > 0) await bookkeeping.recordSteps({ runId: state.run.runId, records });
         return { port: failurePort, output: { error: rootCause(error) ?? error.message } };

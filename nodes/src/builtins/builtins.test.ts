@@ -334,9 +334,15 @@ describe('message.send', () => {
         templateId: 'order_confirmation',
         category: 'utility',
         variables: { name: 'Asha', orderId: 'o1', coupon: '' },
+        quietHours: 'wait',
+        fallback: [],
+        priority: 'normal',
       },
     ]);
-    expect(result).toEqual({ port: 'next', output: { messageId: 'msg-1', duplicate: false } });
+    expect(result).toEqual({
+      port: 'next',
+      output: { status: 'sent', channel: 'whatsapp', messageId: 'msg-1', duplicate: false },
+    });
   });
 
   it('reports a message the channel already had as a duplicate', async () => {
@@ -345,7 +351,10 @@ describe('message.send', () => {
       ctx,
       send.config.parse({ channel: 'sms', templateId: 'x', category: 'marketing' }),
     );
-    expect(result).toEqual({ port: 'next', output: { messageId: 'msg-1', duplicate: true } });
+    expect(result).toEqual({
+      port: 'next',
+      output: { status: 'sent', channel: 'sms', messageId: 'msg-1', duplicate: true },
+    });
   });
 
   it('refuses an empty template id and unknown channels', () => {

@@ -9,7 +9,7 @@ import type { ActionEffect, RunState } from './state';
 export function createNodeContext(
   effect: ActionEffect,
   state: RunState,
-  services: Pick<NodeContext, 'channels' | 'logger' | 'media' | 'loyalty'> & {
+  services: Pick<NodeContext, 'channels' | 'logger' | 'media' | 'loyalty' | 'http' | 'secrets'> & {
     now: Date;
     attempt: number;
     heartbeat?: () => void;
@@ -28,6 +28,8 @@ export function createNodeContext(
     logger: services.logger,
     media: services.media,
     loyalty: services.loyalty,
+    http: services.http,
+    secrets: services.secrets,
     heartbeat: services.heartbeat ?? (() => undefined),
   };
 }

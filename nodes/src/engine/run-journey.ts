@@ -20,7 +20,7 @@ export interface JourneyHost {
     effect: ActionEffect,
     state: RunState,
     records: StepRecord[],
-  ): Promise<{ port: string; output?: Record<string, unknown> }>;
+  ): Promise<{ port: string; output?: Record<string, unknown>; retryAt?: number }>;
   /** Persists step records when the run is about to wait. */
   flush(records: StepRecord[], state: RunState): Promise<void>;
   /** Called before each wait with the whole state, e.g. to continue-as-new. */
@@ -62,7 +62,12 @@ export async function runJourney(
         step(
           ir,
           state,
-          { kind: 'action-result', port: result.port, output: result.output },
+          {
+            kind: 'action-result',
+            port: result.port,
+            output: result.output,
+            ...(result.retryAt !== undefined ? { retryAt: result.retryAt } : {}),
+          },
           host.now(),
           registry,
         ),

@@ -6,6 +6,11 @@ import { defaultRegistry, type NodeRegistry } from '../registry';
 import { simulatedMedia } from '../builtins/media/simulated-media';
 import { createNodeContext } from './node-context';
 import { createSimulatedLoyalty, type SimulatedLoyaltySeed } from './simulated-loyalty';
+import {
+  createSimulatedSending,
+  type SimulatedDecision,
+  type SimulatedSendingSeed,
+} from './simulated-sending';
 import { runJourney } from './run-journey';
 import type { RunState, StepRecord } from './state';
 import { enterJourney } from './step';
@@ -30,6 +35,8 @@ export interface SimulationInput {
    * `customer.attributes.loyalty` (what the CLI's and the canvas's customer JSON can carry).
    */
   loyalty?: SimulatedLoyaltySeed;
+  /** Consents, send settings and inbound replies the send rules see; default: fully opted in. */
+  sending?: SimulatedSendingSeed;
 }
 
 export interface SimulatedStep extends Omit<StepRecord, 'at'> {
@@ -44,9 +51,17 @@ export interface SimulatedMessage extends OutboundMessage {
   day: number;
 }
 
+/** A send the rules skipped, deferred or could not deliver, as the customer timeline shows it. */
+export interface SimulatedSendDecision extends Omit<SimulatedDecision, 'at' | 'until'> {
+  at: string;
+  day: number;
+  until?: string;
+}
+
 export interface SimulationResult {
   steps: SimulatedStep[];
   messages: SimulatedMessage[];
+  decisions: SimulatedSendDecision[];
   exit: { reason: string; nodeId?: string; at: string; day: number };
   path: string[];
 }
@@ -96,6 +111,7 @@ export async function simulate(
     customerId,
   };
   let final: RunState | undefined;
+  const sending = createSimulatedSending(input.sending);
   const loyalty = createSimulatedLoyalty(
     input.loyalty ?? input.customer.attributes.loyalty,
     startMs,
@@ -110,6 +126,7 @@ export async function simulate(
         const next = queue[0];
         if (!next || next.atMs > now) return undefined;
         queue.shift();
+        if (next.event.type === 'message.received') sending.noteInbound(next.atMs);
         return {
           type: next.event.type,
           customerId,
@@ -136,16 +153,22 @@ export async function simulate(
           attempt: 1,
           logger: { info: () => undefined, warn: () => undefined },
           channels: {
-            async send(message) {
-              messages.push({
-                ...message,
-                nodeId: effect.nodeId,
-                idempotencyKey: effect.idempotencyKey,
-                at: new Date(now).toISOString(),
-                day: dayOf(now),
-              });
-              return { messageId: `sim-${messages.length}`, created: true };
-            },
+            send: (message) =>
+              sending.send(
+                message,
+                { nodeId: effect.nodeId, now, customer: state.facts.customer },
+                (channel) => {
+                  messages.push({
+                    ...message,
+                    channel,
+                    nodeId: effect.nodeId,
+                    idempotencyKey: effect.idempotencyKey,
+                    at: new Date(now).toISOString(),
+                    day: dayOf(now),
+                  });
+                  return `sim-${messages.length}`;
+                },
+              ),
           },
           media: simulatedMedia,
           loyalty,
@@ -179,6 +202,12 @@ export async function simulate(
   return {
     steps,
     messages,
+    decisions: sending.decisions.map(({ at, until, ...d }) => ({
+      ...d,
+      at: new Date(at).toISOString(),
+      day: dayOf(at),
+      ...(until !== undefined ? { until: new Date(until).toISOString() } : {}),
+    })),
     exit: {
       reason: exit.reason,
       nodeId: exit.nodeId,

@@ -28,6 +28,11 @@ export interface WaitEffect {
   event?: { type: string; filters: Predicate[]; sameOrder: boolean };
   onEvent?: string;
   onTimeout: string;
+  /**
+   * A deferred action (a send held by quiet hours): when the timer fires, this action runs
+   * again — same idempotency key — instead of following `onTimeout`.
+   */
+  resume?: ActionEffect;
 }
 
 /** The run is over. */
@@ -42,7 +47,7 @@ export type Effect = ActionEffect | WaitEffect | ExitEffect;
 
 /** What the shell feeds the step function: an action's result, an event, or a timer firing. */
 export type StepInput =
-  | { kind: 'action-result'; port: string; output?: Record<string, unknown> }
+  | { kind: 'action-result'; port: string; output?: Record<string, unknown>; retryAt?: number }
   | { kind: 'event'; event: CustomerEvent }
   | { kind: 'timer' };
 

@@ -11,6 +11,7 @@ import { builtinControls, type ControlLookup } from './control-nodes';
 import {
   exitReasons,
   MAX_VISITS,
+  type ActionEffect,
   type Effect,
   type RunIdentity,
   type RunState,
@@ -158,7 +159,7 @@ class Stepper {
       this.record(pending.nodeId, pending.onEvent, { event: event.type });
       return this.advance(this.ir.nodes[pending.nodeId]?.next[pending.onEvent], pending.nodeId);
     }
-    if (pending.kind === 'action') {
+    if (pending.kind === 'action' || (pending.kind === 'wait' && pending.resume)) {
       // Bounded: a run only acts for moments, so a handful of events is plenty.
       this.state = {
         ...this.state,
@@ -194,13 +195,39 @@ class Stepper {
     if (pending.kind !== 'wait' || this.now < pending.until) return this.settle(pending);
     if (this.now >= this.state.windowEndsAt)
       return this.exit(exitReasons.windowEnd, pending.nodeId);
+    if (pending.resume) return this.settle(pending.resume);
     this.record(pending.nodeId, pending.onTimeout, {});
     return this.advance(this.ir.nodes[pending.nodeId]?.next[pending.onTimeout], pending.nodeId);
   }
 
-  onActionResult(port: string, output: Record<string, unknown> | undefined): StepOutcome {
+  /**
+   * The action asked to run again later (a send held by quiet hours): hold the run on a timer
+   * that re-runs the same action, same idempotency key. The window still caps the wait.
+   */
+  defer(action: ActionEffect, retryAt: number, output?: Record<string, unknown>): StepOutcome {
+    // At least a second ahead: an action that keeps deferring to "now" must not spin.
+    const until = Math.min(Math.max(retryAt, this.now + 1000), this.state.windowEndsAt);
+    this.record(action.nodeId, null, {
+      deferredUntil: new Date(until).toISOString(),
+      ...(output ? { output } : {}),
+    });
+    return this.settle({
+      kind: 'wait',
+      nodeId: action.nodeId,
+      until,
+      onTimeout: 'next',
+      resume: action,
+    });
+  }
+
+  onActionResult(
+    port: string,
+    output: Record<string, unknown> | undefined,
+    retryAt?: number,
+  ): StepOutcome {
     const pending = this.state.pending;
     if (pending.kind !== 'action') return this.settle(pending);
+    if (retryAt !== undefined) return this.defer(pending, retryAt, output);
     const node = this.ir.nodes[pending.nodeId];
     const next = node?.next[port];
     if (!next) {
@@ -272,6 +299,6 @@ export function step(
     case 'timer':
       return stepper.onTimer();
     case 'action-result':
-      return stepper.onActionResult(input.port, input.output);
+      return stepper.onActionResult(input.port, input.output, input.retryAt);
   }
 }

@@ -67,7 +67,14 @@ export interface CompileError {
     | 'trigger_has_input'
     | 'unreachable'
     | 'loop_without_wait'
-    | 'wait_exceeds_window';
+    | 'wait_exceeds_window'
+    // Template registry checks (web/lib/api/templates/journey-checks.ts), run where a database is at hand.
+    | 'template_variable_missing'
+    | 'template_mismatch'
+    | 'template_unregistered'
+    | 'template_not_approved'
+    | 'template_category_mismatch'
+    | 'template_variable_unused';
   message: string;
   nodeId?: string;
   edgeIndex?: number;

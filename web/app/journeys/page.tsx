@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { getDb } from '@yatra/db';
 import { postPurchase45 } from '@yatra/nodes';
 import { listJourneyItems } from '../../lib/api/journeys';
+import { messagingCostMap } from '../../lib/api/cost/messaging-cost';
+import { MessagingSpend } from '../../components/cost/messaging-spend';
 import { formatDateTime, formatRelative } from '../../lib/format';
 import { EmptyState, Mono, Page, PageHeader, StatusBadge, Table } from '../../components/ui';
 import { CompassIcon } from '../../components/icons';
@@ -15,6 +17,7 @@ export const metadata = { title: 'Journeys' };
 
 export default async function JourneysPage() {
   const journeys = await listJourneyItems(getDb());
+  const spend = await messagingCostMap(getDb());
   return (
     <Page>
       <PageHeader
@@ -29,7 +32,17 @@ export default async function JourneysPage() {
           playbook), import a JSON file, or post a document to <Mono>POST /api/journeys</Mono>.
         </EmptyState>
       ) : (
-        <Table head={['Journey', 'Status', 'Live version', 'Customers inside', 'Last edit', '']}>
+        <Table
+          head={[
+            'Journey',
+            'Status',
+            'Live version',
+            'Customers inside',
+            'Messaging spend',
+            'Last edit',
+            '',
+          ]}
+        >
           {journeys.map((j) => (
             <tr
               key={j.id}
@@ -67,6 +80,9 @@ export default async function JourneysPage() {
               </td>
               <td className="px-4 py-3 tabular-nums" data-testid="journey-running">
                 {j.runningCustomers}
+              </td>
+              <td className="px-4 py-3">
+                <MessagingSpend cost={spend.get(j.id)} />
               </td>
               <td className="px-4 py-3 text-slate-500" title={formatDateTime(j.updatedAt)}>
                 {formatRelative(j.updatedAt)}

@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { memo, useEffect, useRef, useState } from 'react';
+import type { CostEstimate } from '@yatra/nodes/journey/cost';
+import { JourneyCostBadge } from '../cost/journey-cost-badge';
 import type { SaveState } from './use-editor-io';
 import { AlertIcon, CheckIcon, CopyIcon, DotsIcon, DownloadIcon, UploadIcon } from './ui-icons';
 
@@ -21,6 +23,8 @@ export interface HeaderProps {
   onDuplicate(): void;
   /** The live-counts switch (null: never published, nothing to count). */
   live: LiveToggle | null;
+  /** Expected messaging cost per customer (absent while the draft does not compile). */
+  cost?: CostEstimate | null;
 }
 
 export interface LiveToggle {
@@ -120,6 +124,8 @@ export const EditorHeader = memo(function EditorHeader(props: HeaderProps) {
           )}
         </div>
       </div>
+
+      {props.cost && <JourneyCostBadge cost={props.cost} />}
 
       {props.live && <LiveCountsSwitch {...props.live} />}
 

@@ -4,6 +4,7 @@
 // The journey document is the single source of truth (undo/redo is a stack of documents);
 // every change is validated by the server and autosaved as the draft.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import type { DocumentMigration } from '@yatra/nodes';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import {
@@ -60,6 +61,7 @@ import focusStyles from './editor-focus.module.css';
 import { SimulatePanel, type SimulationRun } from './simulate/simulate-panel';
 import { STEP_NODE_WIDTH } from './step-node';
 import { useLiveCounts } from './use-live-counts';
+import { useNodeMigration } from './use-node-migration';
 
 export interface JourneyEditorProps {
   journeyId: string;
@@ -72,6 +74,8 @@ export interface JourneyEditorProps {
   runningCustomers: number;
   /** Set when an old version is open read-only. */
   readOnly: { version: number; publishedAt: string; publishedBy: string } | null;
+  /** Node configs the server upgraded to newer node versions; applied on open, undoable. */
+  nodeMigration?: DocumentMigration | null;
 }
 
 type Action =
@@ -138,6 +142,7 @@ function Editor(props: JourneyEditorProps) {
     },
     [isReadOnly],
   );
+  useNodeMigration(props.nodeMigration, commit, toast);
   const select = useCallback((keys: Iterable<string>) => {
     setSelectRequest((r) => ({ keys: new Set(keys), seq: (r?.seq ?? 0) + 1 }));
   }, []);
@@ -495,6 +500,7 @@ function Editor(props: JourneyEditorProps) {
           onExport={onExport}
           onImport={(f) => void onImport(f)}
           onDuplicate={() => void onDuplicate()}
+          cost={report.cost}
           live={
             versions.length > 0
               ? {
@@ -653,6 +659,7 @@ function Editor(props: JourneyEditorProps) {
                     windowDays={doc.window.days}
                     checking={checking}
                     onFocusNode={focusNode}
+                    warnings={report.warnings}
                   />
                 )}
                 {tab === 'versions' && (

@@ -8,6 +8,7 @@ import type {
   JourneyFacts,
 } from '../../lib/editor/types';
 import { categoryStyle } from '../canvas/category-style';
+import { TemplateWarnings } from '../templates/template-warnings';
 import { NodeIcon } from './node-icon';
 import { AlertIcon, CheckIcon } from './ui-icons';
 
@@ -20,6 +21,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({
   windowDays,
   checking,
   onFocusNode,
+  warnings = [],
 }: {
   doc: JourneyDocument;
   types: ReadonlyMap<string, EditorNodeType>;
@@ -28,6 +30,8 @@ export const ProblemsPanel = memo(function ProblemsPanel({
   windowDays: number;
   checking: boolean;
   onFocusNode(nodeId: string): void;
+  /** Template registry findings that do not block publishing. */
+  warnings?: CompileError[];
 }) {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   return (
@@ -99,6 +103,8 @@ export const ProblemsPanel = memo(function ProblemsPanel({
           </ul>
         </>
       )}
+
+      <TemplateWarnings doc={doc} warnings={warnings} onFocusNode={onFocusNode} />
 
       {facts && (
         <section data-testid="compile-facts">

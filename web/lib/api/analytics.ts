@@ -1,6 +1,13 @@
 // GET /api/journeys/:id/analytics: the live overlay of a journey's canvas — per-node counts
 // (entered, waiting here now, exited here) and per-edge traffic, over every version or one.
-import { edgeCounts, type Db, type EdgeCount, type NodeCount } from '@yatra/db';
+import {
+  edgeCounts,
+  sendDecisionCounts,
+  type Db,
+  type EdgeCount,
+  type NodeCount,
+  type SendDecisionCount,
+} from '@yatra/db';
 import { z } from 'zod';
 import { issuesOf, ValidationError } from './errors';
 import { journeyStats } from './journeys';
@@ -10,6 +17,8 @@ export interface JourneyAnalyticsView {
   versionIds: string[];
   nodes: NodeCount[];
   edges: EdgeCount[];
+  /** Per send step: runs the send rules skipped, deferred, redirected or saw fail, by rule. */
+  sendDecisions: SendDecisionCount[];
   /** When the counts were read (the canvas shows how fresh they are). */
   at: string;
 }
@@ -40,6 +49,7 @@ export async function journeyAnalyticsView(
   return {
     ...stats,
     edges: await edgeCounts(db, stats.versionIds),
+    sendDecisions: await sendDecisionCounts(db, stats.versionIds),
     at: new Date().toISOString(),
   };
 }

@@ -30,8 +30,11 @@ import {
   PublishRejectedError,
   ValidationError,
 } from './errors';
+import { nodeRegistry } from '../node-registry';
 import { requireUuid } from './ids';
 import { portsByNode } from './nodes';
+import { checkJourneyTemplates } from './templates/journey-checks';
+import { withRegistryChecks, type RegistryReport } from './templates/registry-report';
 
 export type JourneyStatus = 'live' | 'draft';
 
@@ -82,6 +85,10 @@ export interface ValidationReport {
   triggerEvent: string | null;
   /** Output ports of each node's config, by node id (the canvas draws one handle per port). */
   ports: Record<string, string[]>;
+  /** Template registry findings that do not block publishing (validateWithRegistry). */
+  warnings?: CompileError[];
+  /** Expected messaging cost per customer (validateWithRegistry); null while it does not compile. */
+  cost?: RegistryReport['cost'];
 }
 
 export function toListItem(summary: JourneySummary): JourneyListItem {
@@ -218,11 +225,19 @@ export async function removeJourney(db: Db, id: string): Promise<void> {
 /** Compiles any document without saving it: errors per node, or the facts it would publish with. */
 export function validateDocument(body: unknown): ValidationReport {
   const { document } = unwrapDocument(body);
-  const result = compile(document);
+  const result = compile(document, nodeRegistry);
   const ports = portsByNode(document);
   return result.ok
     ? { ok: true, errors: [], facts: result.ir.facts, triggerEvent: result.ir.trigger.event, ports }
     : { ok: false, errors: result.errors, facts: null, triggerEvent: null, ports };
+}
+
+/**
+ * validateDocument plus the template registry's checks (variables without a source are errors on
+ * their send step) and the expected messaging cost per customer.
+ */
+export async function validateWithRegistry(db: Db, body: unknown): Promise<ValidationReport> {
+  return withRegistryChecks(db, unwrapDocument(body).document, validateDocument(body));
 }
 
 /**
@@ -235,8 +250,10 @@ export async function publishJourney(
   publishedBy?: string,
 ): Promise<VersionView> {
   const journey = await loadJourney(db, id);
-  const result = compile(journey.graph);
+  const result = compile(journey.graph, nodeRegistry);
   if (!result.ok) throw new PublishRejectedError(result.errors);
+  const templates = await checkJourneyTemplates(db, journey.graph);
+  if (templates.errors.length > 0) throw new PublishRejectedError(templates.errors);
   const version = await publishJourneyVersion(db, {
     journeyId: journey.id,
     graph: journey.graph,

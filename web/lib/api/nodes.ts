@@ -1,9 +1,13 @@
-import { defaultRegistry, describeNode, type NodeDescriptor } from '@yatra/nodes';
+import { describeNode, type NodeDescriptor } from '@yatra/nodes';
+import { nodeRegistry } from '../node-registry';
 import type { EditorNodeType } from '../editor/types';
 
-/** Display data, config JSON Schema and ports of every registered node type (never `run`). */
+/**
+ * Display data, config JSON Schema and ports of every node type (never `run`): the newest version
+ * of each, built-ins and yatra.config.ts's custom nodes alike.
+ */
 export function nodeDescriptors(): NodeDescriptor[] {
-  return defaultRegistry.all().map(describeNode);
+  return nodeRegistry.latest().map(describeNode);
 }
 
 /**
@@ -11,8 +15,8 @@ export function nodeDescriptors(): NodeDescriptor[] {
  * hold a customer (it declares a minimum delay).
  */
 export function editorNodeTypes(): EditorNodeType[] {
-  const types: EditorNodeType[] = defaultRegistry
-    .all()
+  const types: EditorNodeType[] = nodeRegistry
+    .latest()
     .map((def) => ({ ...describeNode(def), waits: typeof def.minDelayMs === 'function' }));
   // Exactly what GET /api/nodes serves: plain JSON (zod's JSON Schema objects may carry a
   // prototype React refuses to hand from a server component to a client component).
@@ -32,7 +36,7 @@ export function portsByNode(document: unknown): Record<string, string[]> {
     const type: unknown = Reflect.get(node, 'type');
     const version: unknown = Reflect.get(node, 'version');
     if (typeof id !== 'string' || typeof type !== 'string') continue;
-    const def = defaultRegistry.get(type, typeof version === 'number' ? version : undefined);
+    const def = nodeRegistry.get(type, typeof version === 'number' ? version : undefined);
     out[id] = [...(def?.portsFor(Reflect.get(node, 'config')) ?? [])];
   }
   return out;

@@ -3,13 +3,13 @@
 import type { Db } from '@yatra/db';
 import {
   compile,
-  defaultRegistry,
   journeyDocumentSchema,
   localTimeAfterDays,
   simulate,
   zoneOffsetMs,
 } from '@yatra/nodes';
 import { simulateBodySchema } from '../editor/simulation-input';
+import { nodeRegistry } from '../node-registry';
 import type { SimulationView } from '../editor/simulation';
 import { issuesOf, PublishRejectedError, ValidationError } from './errors';
 import { loadJourney } from './journeys';
@@ -28,9 +28,7 @@ export function localInstant(local: string, timeZone: string): number {
 
 /** Node labels as the canvas shows them: label, else the type's title, else the id. */
 function labelsOf(doc: { nodes: { id: string; type: string; label?: string | undefined }[] }) {
-  return new Map(
-    doc.nodes.map((n) => [n.id, n.label || defaultRegistry.get(n.type)?.title || n.id]),
-  );
+  return new Map(doc.nodes.map((n) => [n.id, n.label || nodeRegistry.get(n.type)?.title || n.id]));
 }
 
 /**
@@ -60,7 +58,7 @@ export async function simulateJourney(db: Db, id: string, body: unknown): Promis
     }
     document = doc.data;
   }
-  const compiled = compile(document);
+  const compiled = compile(document, nodeRegistry);
   if (!compiled.ok) throw new PublishRejectedError(compiled.errors);
   const { ir } = compiled;
 
@@ -74,13 +72,17 @@ export async function simulateJourney(db: Db, id: string, body: unknown): Promis
       : [
           `The journey starts on ${ir.trigger.event}, not ${input.entryEvent.type}; simulated as if the customer had entered.`,
         ];
-  const result = await simulate(ir, {
-    customer,
-    entryEvent: input.entryEvent,
-    events: input.events,
-    startAt,
-    journeyId: journey.id,
-  });
+  const result = await simulate(
+    ir,
+    {
+      customer,
+      entryEvent: input.entryEvent,
+      events: input.events,
+      startAt,
+      journeyId: journey.id,
+    },
+    nodeRegistry,
+  );
   const labels = labelsOf(journeyDocumentSchema.parse(document));
   return toSimulationView(result, { startAt, timeZone: customer.timeZone, labels, warnings });
 }

@@ -66,6 +66,8 @@ export function addNode(
   const node: JourneyNode = {
     id,
     type: type.type,
+    // The version the config is written for, so a later version's migrate() can upgrade it.
+    version: type.version,
     position: { x: Math.round(position.x), y: Math.round(position.y) },
     config: cloneJson(type.example) ?? {},
   };

@@ -26,6 +26,7 @@ describe('document edits', () => {
     expect(a.doc.nodes[0]).toEqual({
       id: 'send_1',
       type: 'message.send',
+      version: typeOf('message.send').version,
       position: { x: 10, y: 21 },
       config: typeOf('message.send').example,
     });

@@ -21,6 +21,10 @@ describe('config schema → inspector form', () => {
       templateId: 'template',
       category: 'enum',
       variables: 'record',
+      quietHours: 'enum',
+      fallback: 'list',
+      freeForm: 'text',
+      priority: 'enum',
     });
     expect(kinds(formOf('flow.exit'))).toEqual({ reason: 'text' });
   });

@@ -8,6 +8,7 @@ import type {
   JourneyNode,
   NodeDescriptor,
 } from '@yatra/nodes';
+import type { CostEstimate } from '@yatra/nodes/journey/cost';
 
 export type { CompileError, JourneyDocument, JourneyEdge, JourneyFacts, JourneyNode };
 
@@ -26,6 +27,10 @@ export interface ValidationReport {
   facts: JourneyFacts | null;
   triggerEvent: string | null;
   ports: Record<string, string[]>;
+  /** Template registry findings that do not block publishing. */
+  warnings?: CompileError[];
+  /** Messaging cost per customer (null while the draft does not compile). */
+  cost?: CostEstimate | null;
 }
 
 /** A published version as the editor lists it. */

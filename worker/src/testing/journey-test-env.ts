@@ -13,27 +13,63 @@ import {
   type PoolDb,
 } from '@yatra/db';
 import { startTestPostgres } from '@yatra/db/testing/embedded';
-import { compile, DAY_MS, eventInputSchema, type EventInput, type RunState } from '@yatra/nodes';
+import {
+  compile,
+  DAY_MS,
+  eventInputSchema,
+  localTimeAfterDays,
+  type EventInput,
+  type NodeDefinition,
+  type RunState,
+} from '@yatra/nodes';
 import { randomUUID } from 'node:crypto';
+import { readJsonFile } from '../../../scripts/cli/io';
 import { findTestServer } from '../../../scripts/lib/temporal';
 import { createJourneyWorker, type JourneyWorkerOptions } from '../create-worker';
 import { dispatchPending } from '../dispatcher';
+import { registryWith } from '../node-registry';
+import { journeyScript } from './journey-script';
 
 const TASK_QUEUE = 'yatra-test';
+
+export interface JourneyTestEnvOptions extends Pick<JourneyWorkerOptions, 'overrides'> {
+  /**
+   * Starts day 0 at the next `time` (HH:MM) in `timeZone` (default Asia/Kolkata), so "day 14 at
+   * 10:00" lands on day 14 whatever the wall clock said when the test began. Without it, day 0
+   * starts when the environment does.
+   */
+  startAt?: { time: string; timeZone?: string };
+  /** Builds the send pipeline on the test's database (e.g. with a failing adapter). */
+  channels?: (db: PoolDb) => NonNullable<JourneyWorkerOptions['channels']>;
+  /**
+   * Node types to register beside the built-ins and yatra.config.ts's (for the worker and for
+   * `publish`): a node under test, or an old and a new version of one.
+   */
+  nodes?: readonly NodeDefinition[];
+}
+
+/** The first instant after `fromMs` that is `hhmm` local time in `timeZone`. */
+function nextLocalTime(fromMs: number, hhmm: string, timeZone: string): number {
+  const today = localTimeAfterDays(fromMs, 0, hhmm, timeZone);
+  return today > fromMs ? today : localTimeAfterDays(fromMs, 1, hhmm, timeZone);
+}
 
 /**
  * A real stack for journey tests: a fresh embedded PostgreSQL, Temporal's time-skipping test
  * server and a journey worker. Publish a journey, send events, sleep virtual days, then read the
  * timeline and the outbox. `overrides` replaces activities (e.g. one that fails its first attempt).
+ * QA suites use it through `@yatra/testing` (docs/testing-journeys.md).
  * @example
- * const t = await createJourneyTestEnv();
- * const { journeyId } = await t.publish(postPurchase45);
- * await t.send({ type: 'order.placed', customerId: 'c1', properties: { … } });
- * await t.sleepDays(45);
- * expect(await t.messages('c1')).toHaveLength(6);
- * await t.close();
+ * const env = await createJourneyTestEnv({ startAt: { time: '09:00' } });
+ * await env.publish('examples/journeys/post-purchase-45.json');
+ * const asha = await env.customer('asha', { name: 'Asha', timeZone: 'Asia/Kolkata' });
+ * asha.at(0, { type: 'order.placed', properties: { orderId: 'o-1', total: 129900, paymentMethod: 'cod' } });
+ * asha.at(3, { type: 'order.delivered', properties: { orderId: 'o-1' } });
+ * await env.fastForward({ days: 45 });
+ * expect((await asha.outbox()).map((m) => [m.day, m.templateId])).toEqual([[0, 'order_confirmation'], …]);
+ * await env.close();
  */
-export async function createJourneyTestEnv(options: Pick<JourneyWorkerOptions, 'overrides'> = {}) {
+export async function createJourneyTestEnv(options: JourneyTestEnvOptions = {}) {
   const pg = await startTestPostgres();
   const handle = createDb(pg.url);
   const db: PoolDb = handle.db;
@@ -46,19 +82,29 @@ export async function createJourneyTestEnv(options: Pick<JourneyWorkerOptions, '
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: serverPath } },
   });
+  const registry = registryWith(options.nodes ?? []);
   const worker: Worker = await createJourneyWorker({
     connection: env.nativeConnection,
     db,
+    registry,
     taskQueue: TASK_QUEUE,
     overrides: options.overrides,
+    channels: options.channels?.(db),
   });
   const running = worker.run();
   const deps = { db, client: env.client, taskQueue: TASK_QUEUE };
+  if (options.startAt) {
+    const now = await env.currentTimeMs();
+    const { time, timeZone = 'Asia/Kolkata' } = options.startAt;
+    await env.sleep(nextLocalTime(now, time, timeZone) - now);
+  }
+  const day0 = await env.currentTimeMs();
 
-  /** Runs the dispatcher until no event is left, as the worker's loop would. */
+  /** Runs the dispatcher until no event is left, as the worker's loop would, on virtual time. */
   const dispatch = async () => {
+    const now = new Date(await env.currentTimeMs());
     for (let i = 0; i < 100; i++) {
-      const result = await dispatchPending(deps);
+      const result = await dispatchPending({ ...deps, now: () => now });
       if (result.failed > 0) throw new Error(`dispatch failed for ${result.failed} event(s)`);
       if (result.claimed === 0) return;
     }
@@ -83,15 +129,55 @@ export async function createJourneyTestEnv(options: Pick<JourneyWorkerOptions, '
     }
   };
 
+  /** Stores events exactly as the API does, then dispatches them. */
+  const send = async (
+    ...events: Array<Omit<EventInput, 'properties'> & { properties?: Record<string, unknown> }>
+  ) => {
+    const now = new Date(await env.currentTimeMs());
+    const parsed = events.map((e) => eventInputSchema.parse(e));
+    await ingestEvents(
+      db,
+      parsed.map((e) => ({
+        type: e.type,
+        customerId: e.customerId,
+        occurredAt: e.occurredAt ? new Date(e.occurredAt) : now,
+        idempotencyKey: e.idempotencyKey ?? randomUUID(),
+        properties: e.properties,
+      })),
+    );
+    await dispatch();
+    await settle();
+  };
+
+  /** Skips virtual time to the instant `epochMs` (nothing if it is already past). */
+  const sleepUntil = async (epochMs: number) => {
+    await settle();
+    const now = await env.currentTimeMs();
+    if (epochMs > now) await env.sleep(epochMs - now);
+    await settle();
+  };
+
+  const runs = (customerId: string) => listRuns(db, { customerId });
+  const messages = async (customerId: string) =>
+    (await listMessages(db, { customerId, limit: 1000 })).reverse();
+  const timeline = (customerId: string) => getCustomerTimeline(db, customerId);
+
   return {
     db,
     client: env.client,
     taskQueue: TASK_QUEUE,
     /** The server's (virtual) clock. */
     now: () => env.currentTimeMs(),
-    /** Compiles and publishes a document: a new journey, or a new version of `journeyId`. */
-    async publish(document: unknown, options: { journeyId?: string } = {}) {
-      const result = compile(document);
+    /**
+     * Compiles and publishes a document — or the journey file at that path (JSON, as `yatra
+     * export` writes it) — as a new journey, or as a new version of `journeyId`.
+     */
+    async publish(documentOrFile: unknown, options: { journeyId?: string } = {}) {
+      const document =
+        typeof documentOrFile === 'string'
+          ? readJsonFile(documentOrFile, 'journey')
+          : documentOrFile;
+      const result = compile(document, registry);
       if (!result.ok) throw new Error(`journey does not compile: ${JSON.stringify(result.errors)}`);
       const journey = options.journeyId
         ? { id: options.journeyId }
@@ -104,37 +190,13 @@ export async function createJourneyTestEnv(options: Pick<JourneyWorkerOptions, '
       });
       return { journeyId: journey.id, versionId: version.id, ir: result.ir };
     },
-    /** Stores events exactly as the API does, then dispatches them. */
-    async send(
-      ...events: Array<Omit<EventInput, 'properties'> & { properties?: Record<string, unknown> }>
-    ) {
-      const now = new Date(await env.currentTimeMs());
-      const parsed = events.map((e) => eventInputSchema.parse(e));
-      await ingestEvents(
-        db,
-        parsed.map((e) => ({
-          type: e.type,
-          customerId: e.customerId,
-          occurredAt: e.occurredAt ? new Date(e.occurredAt) : now,
-          idempotencyKey: e.idempotencyKey ?? randomUUID(),
-          properties: e.properties,
-        })),
-      );
-      await dispatch();
-      await settle();
-    },
+    send,
     async sleepDays(days: number) {
       await settle();
       await env.sleep(days * DAY_MS);
       await settle();
     },
-    /** Skips virtual time to the instant `epochMs` (nothing if it is already past). */
-    async sleepUntil(epochMs: number) {
-      await settle();
-      const now = await env.currentTimeMs();
-      if (epochMs > now) await env.sleep(epochMs - now);
-      await settle();
-    },
+    sleepUntil,
     /**
      * Skips time until every open run has ended. Time moves only through explicit sleeps to
      * the next wake-up a run is waiting for: awaiting `result()` would let the time-skipping
@@ -153,12 +215,15 @@ export async function createJourneyTestEnv(options: Pick<JourneyWorkerOptions, '
       }
       throw new Error('runs did not finish after 200 wake-ups');
     },
-    runs: (customerId: string) => listRuns(db, { customerId }),
+    runs,
     steps: (runId: string) => listSteps(db, runId),
-    messages: async (customerId: string) =>
-      (await listMessages(db, { customerId, limit: 1000 })).reverse(),
-    timeline: (customerId: string) => getCustomerTimeline(db, customerId),
+    messages,
     dispatch,
+    // Personas, events on virtual days, fastForward, and the day-stamped timeline and outbox.
+    ...journeyScript(
+      { db, now: () => env.currentTimeMs(), send, sleepUntil, runs, messages, timeline },
+      day0,
+    ),
     async close() {
       worker.shutdown();
       await running;

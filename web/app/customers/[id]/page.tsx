@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getCustomerTimeline, getDb, getJourneyVersion, type TimelineItem } from '@yatra/db';
-import { defaultRegistry, journeyDocumentSchema } from '@yatra/nodes';
+import { journeyDocumentSchema } from '@yatra/nodes';
 import type { ReactNode } from 'react';
 import { AutoRefresh } from '../../../components/auto-refresh';
 import {
@@ -14,9 +14,11 @@ import {
   StepIcon,
 } from '../../../components/icons';
 import { LoyaltyTimelineBody } from '../../../components/loyalty/timeline-entry';
+import { SendDecisionBody } from '../../../components/sending/send-decision-entry';
 import { EmptyState, Page } from '../../../components/ui';
 import { decodeParam } from '../../../lib/api/ids';
 import { formatDateTime, formatPaise } from '../../../lib/format';
+import { nodeRegistry } from '../../../lib/node-registry';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,6 +61,7 @@ const kindStyle: Record<TimelineItem['kind'], { icon: ReactNode; dot: string; na
   },
   step: { icon: <StepIcon className="size-3" />, dot: 'bg-slate-100 text-slate-400', name: 'Step' },
   message: { icon: <ChatIcon />, dot: 'bg-emerald-100 text-emerald-700', name: 'Message' },
+  'send.decision': { icon: <ChatIcon />, dot: 'bg-rose-100 text-rose-700', name: 'Send rule' },
   'run.exited': { icon: <ExitIcon />, dot: 'bg-amber-100 text-amber-700', name: 'Left journey' },
   loyalty: { icon: <PointsIcon />, dot: 'bg-violet-100 text-violet-700', name: 'Loyalty' },
 };
@@ -123,7 +126,7 @@ function ItemBody({ item, label }: { item: TimelineItem; label?: string }) {
         </div>
       );
     case 'step': {
-      const def = defaultRegistry.get(item.nodeType);
+      const def = nodeRegistry.get(item.nodeType);
       return (
         <>
           <div className="font-medium">
@@ -156,6 +159,8 @@ function ItemBody({ item, label }: { item: TimelineItem; label?: string }) {
       );
     case 'loyalty':
       return <LoyaltyTimelineBody item={item} />;
+    case 'send.decision':
+      return <SendDecisionBody item={item} />;
   }
 }
 
@@ -171,7 +176,9 @@ export default async function CustomerPage({ params }: Props) {
     items.flatMap((i) => (i.kind === 'run.entered' ? [[i.runId, i.journeyName] as const] : [])),
   );
   const journeyTag = (item: TimelineItem): string | undefined =>
-    runs > 1 && (item.kind === 'step' || item.kind === 'message') && item.runId
+    runs > 1 &&
+    (item.kind === 'step' || item.kind === 'message' || item.kind === 'send.decision') &&
+    item.runId
       ? journeyOfRun.get(item.runId)
       : undefined;
   const sent = items.filter((i) => i.kind === 'message').length;
@@ -223,7 +230,11 @@ export default async function CustomerPage({ params }: Props) {
                 data-testid="timeline-item"
                 data-kind={item.kind}
                 data-node-id={item.kind === 'step' ? item.nodeId : undefined}
-                data-template-id={item.kind === 'message' ? item.templateId : undefined}
+                data-template-id={
+                  item.kind === 'message' || item.kind === 'send.decision'
+                    ? item.templateId
+                    : undefined
+                }
                 className={`relative pl-8 ${item.kind === 'step' ? 'py-1.5' : 'py-3'}`}
               >
                 <span

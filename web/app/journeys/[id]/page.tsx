@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb, getJourney, listJourneyVersions } from '@yatra/db';
-import { journeyDocumentSchema } from '@yatra/nodes';
+import { journeyDocumentSchema, migrateDocument } from '@yatra/nodes';
 import { JourneyEditor } from '../../../components/editor/journey-editor';
 import { Page } from '../../../components/ui';
-import { getJourneyItem, validateDocument } from '../../../lib/api/journeys';
+import { getJourneyItem, validateWithRegistry } from '../../../lib/api/journeys';
 import { NotFoundError } from '../../../lib/api/errors';
 import { editorNodeTypes } from '../../../lib/api/nodes';
+import { nodeRegistry } from '../../../lib/node-registry';
 
 export const dynamic = 'force-dynamic';
 
@@ -79,14 +80,18 @@ export default async function JourneyPage({ params, searchParams }: Props) {
   }
   const live = versions.find((v) => v.id === journey.liveVersionId);
   const liveDoc = live ? journeyDocumentSchema.safeParse(live.graph) : null;
+  // Opening a draft upgrades configs written for older node versions (the editor applies it as
+  // an undoable edit); published versions open as they are: they run the versions they pinned.
+  const migration = opened ? null : migrateDocument(parsed.data, nodeRegistry);
 
   return (
     <JourneyEditor
       key={opened?.id ?? 'draft'}
       journeyId={journey.id}
       initialDocument={parsed.data}
+      nodeMigration={migration?.migrated.length || migration?.problems.length ? migration : null}
       nodeTypes={editorNodeTypes()}
-      initialValidation={validateDocument({ document: parsed.data })}
+      initialValidation={await validateWithRegistry(getDb(), { document: parsed.data })}
       versions={versions.map((v) => ({
         id: v.id,
         version: v.version,

@@ -18,6 +18,11 @@ import { AlertIcon, CopyIcon, TrashIcon } from '../ui-icons';
 import { ConfigForm } from './config-form';
 import { Field, inputClass, TextInput } from './controls';
 import { JourneySettings } from './journey-settings';
+import {
+  templateOptions,
+  useRegistryTemplates,
+  withUsualSources,
+} from '../../templates/registry-options';
 
 export interface InspectorProps {
   doc: JourneyDocument;
@@ -176,16 +181,26 @@ function NodeInspector({
       ? [{ path: e.path, message: stripPrefix(e.message, `${type?.title ?? ''}: ${e.path}: `) }]
       : [],
   );
+  const registry = useRegistryTemplates();
+  const channel: unknown =
+    typeof node.config === 'object' && node.config !== null
+      ? Reflect.get(node.config, 'channel')
+      : undefined;
   const templates = useMemo(() => {
     const used = doc.nodes.flatMap((n) => {
       const c = n.config;
       const t = typeof c === 'object' && c !== null ? Reflect.get(c, 'templateId') : undefined;
       return typeof t === 'string' && t ? [t] : [];
     });
-    const hints = TEMPLATE_HINTS.map((t) => ({ value: t.id, label: t.description }));
-    const extra = [...new Set(used)].filter((t) => !TEMPLATE_HINTS.some((h) => h.id === t));
-    return [...hints, ...extra.map((value) => ({ value, label: 'used in this journey' }))];
-  }, [doc.nodes]);
+    // Registered templates of the step's channel first (a send step defaults to WhatsApp).
+    const on =
+      node.type === 'message.send'
+        ? typeof channel === 'string'
+          ? channel
+          : 'whatsapp'
+        : undefined;
+    return templateOptions(on ? registry : [], on, TEMPLATE_HINTS, used);
+  }, [doc.nodes, registry, channel, node.type]);
   const category = type?.category ?? 'custom';
   const style = categoryStyle(category);
 
@@ -249,9 +264,19 @@ function NodeInspector({
               idPrefix: `cfg-${node.id}`,
             }}
             onChange={(config, key) =>
-              onCommit(updateNode(doc, node.id, { config }), {
-                coalesce: `config:${node.id}:${key}`,
-              })
+              onCommit(
+                updateNode(doc, node.id, {
+                  // Picking a registered template maps its variables to their usual sources.
+                  config:
+                    key === 'templateId' && node.type === 'message.send'
+                      ? withUsualSources(
+                          config,
+                          registry.find((t) => t.id === config.templateId),
+                        )
+                      : config,
+                }),
+                { coalesce: `config:${node.id}:${key}` },
+              )
             }
           />
         ) : (

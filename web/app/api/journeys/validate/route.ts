@@ -1,4 +1,5 @@
-import { validateDocument } from '../../../../lib/api/journeys';
+import { getDb } from '@yatra/db';
+import { validateWithRegistry } from '../../../../lib/api/journeys';
 import { json, readJson, route } from '../../../../lib/api/respond';
 
 export const runtime = 'nodejs';
@@ -6,6 +7,9 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Compiles a posted document (`{ document }` or bare) without saving it:
- * 200 `{ ok, errors: [{ nodeId, code, message, path }], facts, triggerEvent }`.
+ * 200 `{ ok, errors: [{ nodeId, code, message, path }], warnings, facts, triggerEvent, ports, cost }`
+ * (errors include template variables without a source; `cost`: messaging cost per customer).
  */
-export const POST = route(async (request) => json(validateDocument(await readJson(request))));
+export const POST = route(async (request) =>
+  json(await validateWithRegistry(getDb(), await readJson(request))),
+);
