@@ -117,13 +117,17 @@ export async function createJourneyTestEnv(options: JourneyTestEnvOptions = {}) 
       .then((state) => state?.pending ?? null)
       .catch(() => null);
 
-  /** Waits (real time) until every open run is parked on a timer or event, so time may skip. */
+  /**
+   * Waits (real time) until every open run is parked on a timer or event, so time may skip. A run
+   * whose next effect is its exit is not settled yet: its `finishRun` activity has still to write
+   * the run's end (the database says `running` until it has).
+   */
   const settle = async () => {
     const deadline = Date.now() + 30_000;
     for (;;) {
       const open = await listRuns(db, { status: 'running' });
       const states = await Promise.all(open.map((run) => pendingOf(run.workflowId)));
-      if (states.every((s) => s === null || s.kind !== 'action')) return;
+      if (states.every((s) => s === null || s.kind === 'wait')) return;
       if (Date.now() > deadline) throw new Error('runs did not settle within 30 s');
       await new Promise((r) => setTimeout(r, 50));
     }
