@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { compile, type CompileError, type CompileResult } from '@yatra/nodes';
+import { nodeRegistry } from '@yatra/worker/node-registry';
 import { readJsonFile } from './io';
 
 export interface LoadedJourney {
@@ -22,7 +23,11 @@ export function loadJourney(file: string, options: { name?: string } = {}): Load
     isRecord(document) && typeof document.name === 'string' && document.name !== ''
       ? document.name
       : undefined;
-  return { document, name: docName ?? path.basename(file), result: compile(document) };
+  return {
+    document,
+    name: docName ?? path.basename(file),
+    result: compile(document, nodeRegistry),
+  };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { simulate } from '@yatra/nodes';
+import { nodeRegistry } from '@yatra/worker/node-registry';
 import { z } from 'zod';
 import { parseCommandArgs, requireOption } from './args';
 import { usage } from './help';
@@ -67,13 +68,17 @@ export async function simulateCommand(argv: string[], io: Io): Promise<number> {
     }
   });
 
-  const simulation = await simulate(ir, {
-    customer,
-    entryEvent,
-    events,
-    startAt,
-    journeyId: values['journey-id'],
-  });
+  const simulation = await simulate(
+    ir,
+    {
+      customer,
+      entryEvent,
+      events,
+      startAt,
+      journeyId: values['journey-id'],
+    },
+    nodeRegistry,
+  );
   if (values.json) {
     io.out(JSON.stringify(simulation, null, 2));
     return EXIT.ok;

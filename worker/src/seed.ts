@@ -20,6 +20,7 @@ import {
   type JourneyDocumentInput,
 } from '@yatra/nodes';
 import { seedDemoTemplates } from './seed-templates';
+import { nodeRegistry } from './node-registry';
 
 const products = [
   {
@@ -98,7 +99,7 @@ async function publishDemoJourney(
 ): Promise<{ journeyId: string; created: boolean }> {
   const existing = (await listJourneys(db)).find((j) => j.name === document.name);
   if (existing) return { journeyId: existing.id, created: false };
-  const compiled = compile(document);
+  const compiled = compile(document, nodeRegistry);
   if (!compiled.ok)
     throw new Error(
       `The demo journey "${document.name}" does not compile: ${JSON.stringify(compiled.errors)}`,
