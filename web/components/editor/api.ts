@@ -149,7 +149,20 @@ export async function journeyAnalytics(
       ? [{ source: e.source, sourcePort: e.sourcePort, runs: Number(e.runs) || 0 }]
       : [],
   );
-  return { nodes, edges };
+  const sendDecisions = (Array.isArray(data.sendDecisions) ? data.sendDecisions : []).flatMap(
+    (d) =>
+      isObj(d) && typeof d.nodeId === 'string' && typeof d.decision === 'string'
+        ? [
+            {
+              nodeId: d.nodeId,
+              decision: d.decision,
+              rule: typeof d.rule === 'string' ? d.rule : 'unknown',
+              runs: Number(d.runs) || 0,
+            },
+          ]
+        : [],
+  );
+  return { nodes, edges, sendDecisions };
 }
 
 /** Problems of a refused publish (422), else the error's message. */

@@ -143,14 +143,17 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
 
 /** The live overlay on a card: customers who entered, wait here now, and exited here. */
 function CountsBadge({ nodeId, counts }: { nodeId: string; counts: NodeLiveCounts }) {
-  const { entered, waitingNow, exited } = counts;
-  const text = `${entered} entered · ${waitingNow} waiting here · ${exited} exited here`;
+  const { entered, waitingNow, exited, stopped, stoppedBy } = counts;
+  const text =
+    `${entered} entered · ${waitingNow} waiting here · ${exited} exited here` +
+    (stopped > 0 ? ` · ${stopped} not sent (${stoppedBy})` : '');
   return (
     <div
       data-testid={`node-counts-${nodeId}`}
       data-entered={entered}
       data-waiting={waitingNow}
       data-exited={exited}
+      data-stopped={stopped}
       title={text}
       aria-label={text}
       className="absolute -top-2.5 left-3 z-10 flex items-center gap-1 rounded-full bg-slate-900 px-2 py-px text-[10px] font-semibold text-white tabular-nums shadow ring-2 ring-white"
@@ -158,6 +161,7 @@ function CountsBadge({ nodeId, counts }: { nodeId: string; counts: NodeLiveCount
       <span>{entered} in</span>
       {waitingNow > 0 && <span className="text-amber-300">· {waitingNow} here</span>}
       {exited > 0 && <span className="text-slate-300">· {exited} out</span>}
+      {stopped > 0 && <span className="text-rose-300">· {stopped} not sent</span>}
     </div>
   );
 }

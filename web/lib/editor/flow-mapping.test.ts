@@ -110,7 +110,7 @@ describe('card geometry', () => {
     // Cleared: no marks at all.
     expect(dataOf(syncFlowNodes(lit, doc, ctx), 'confirm')?.sim).toBeUndefined();
 
-    const counts = { entered: 3, waitingNow: 1, exited: 0 };
+    const counts = { entered: 3, waitingNow: 1, exited: 0, stopped: 0, stoppedBy: '' };
     const live = {
       nodes: new Map([['await_delivery', counts]]),
       edges: new Map([[portKey('is_cod', 'yes'), 2]]),

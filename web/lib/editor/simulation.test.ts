@@ -138,10 +138,40 @@ describe('live counts', () => {
     moved.nodes[0]!.entered = 3;
     const second = mergeLiveCounts(first, moved);
     expect(second).not.toBe(first);
-    expect(second.nodes.get('a')).toEqual({ entered: 3, waitingNow: 1, exited: 0 });
+    expect(second.nodes.get('a')).toEqual({
+      entered: 3,
+      waitingNow: 1,
+      exited: 0,
+      stopped: 0,
+      stoppedBy: '',
+    });
     expect(second.nodes.get('b')).toBe(first.nodes.get('b'));
 
     const fewer = mergeLiveCounts(second, { nodes: moved.nodes, edges: [] });
     expect(fewer.edges.size).toBe(0);
+  });
+
+  it('counts the runs the send rules stopped at a node, naming the rules, not the deferrals', () => {
+    const answer = {
+      nodes: [{ nodeId: 'nudge', entered: 6, waitingNow: 1, exited: 0 }],
+      edges: [],
+      sendDecisions: [
+        { nodeId: 'nudge', decision: 'skipped', rule: 'consent', runs: 3 },
+        { nodeId: 'nudge', decision: 'skipped', rule: 'frequency_cap', runs: 1 },
+        { nodeId: 'nudge', decision: 'failed', rule: 'no_recipient', runs: 1 },
+        { nodeId: 'nudge', decision: 'deferred', rule: 'quiet_hours', runs: 4 },
+      ],
+    };
+    const counts = mergeLiveCounts(null, answer).nodes.get('nudge');
+    expect(counts).toMatchObject({
+      stopped: 5,
+      stoppedBy: 'consent 3 · frequency_cap 1 · no_recipient 1',
+    });
+    const fewer = structuredClone(answer);
+    fewer.sendDecisions = fewer.sendDecisions.slice(0, 1);
+    expect(mergeLiveCounts(null, fewer).nodes.get('nudge')).toMatchObject({
+      stopped: 3,
+      stoppedBy: 'consent 3',
+    });
   });
 });
