@@ -217,16 +217,22 @@ async function dragFor(
   if (step < 10) throw new Error('the gesture ran too few steps to measure');
 }
 
-async function openEditor(page: Page, url: string): Promise<number> {
+/** Navigation start → canvas ready, and the part of it the server took (request → first byte). */
+async function openEditor(page: Page, url: string): Promise<{ readyMs: number; serverMs: number }> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(
     () => performance.getEntriesByName('yatra:canvas-ready').length > 0,
     undefined,
     { timeout: 60_000 },
   );
-  return page.evaluate(
-    () => performance.getEntriesByName('yatra:canvas-ready')[0]?.startTime ?? NaN,
-  );
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
+    return {
+      readyMs: performance.getEntriesByName('yatra:canvas-ready')[0]?.startTime ?? NaN,
+      serverMs: nav ? nav.responseStart - nav.requestStart : NaN,
+    };
+  });
 }
 
 /** A point on the empty canvas (no node, edge or panel under it), for panning. */
@@ -260,9 +266,14 @@ async function measure(browser: Browser, base: string, journeyId: string, nodes:
   progress('warming up (first load fills server and browser caches)');
   await openEditor(page, url);
   const renders: number[] = [];
+  const serverTimes: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    renders.push(await openEditor(page, url));
-    progress(`first interactive render ${i + 1}/${RUNS}: ${renders.at(-1)?.toFixed(0)} ms`);
+    const { readyMs, serverMs } = await openEditor(page, url);
+    renders.push(readyMs);
+    serverTimes.push(serverMs);
+    progress(
+      `first interactive render ${i + 1}/${RUNS}: ${readyMs.toFixed(0)} ms (server ${serverMs.toFixed(0)} ms)`,
+    );
   }
   const rendered = await page.getByTestId('canvas-node').count();
   await page.waitForTimeout(500);
@@ -291,7 +302,15 @@ async function measure(browser: Browser, base: string, journeyId: string, nodes:
   progress('dragging a node for 2 s');
   const drag = await measureFrames(page, () => dragFor(page, start, 180, 120));
   await context.close();
-  return { nodes, firstRenderMs: median(renders), renders, rendered, pan, drag };
+  return {
+    nodes,
+    firstRenderMs: median(renders),
+    renders,
+    serverMs: median(serverTimes),
+    rendered,
+    pan,
+    drag,
+  };
 }
 
 async function startServer(shutdown: Shutdown): Promise<string> {
@@ -359,6 +378,7 @@ export async function run(args: string[]): Promise<void> {
         `< ${GOAL_FIRST_RENDER_MS} ms`,
         ok(r.firstRenderMs < GOAL_FIRST_RENDER_MS),
       ],
+      ['  of which the server (to first byte)', `${r.serverMs.toFixed(0)} ms`, '', ''],
       [
         'frame rate, panning',
         `${r.pan.fps.toFixed(1)} fps (longest frame ${r.pan.longestFrameMs.toFixed(0)} ms)`,
@@ -385,6 +405,7 @@ export async function run(args: string[]): Promise<void> {
       JSON.stringify({
         nodes: r.nodes,
         first_render_ms: Math.round(r.firstRenderMs),
+        server_ms: Math.round(r.serverMs),
         pan_fps: Number(r.pan.fps.toFixed(1)),
         drag_fps: Number(r.drag.fps.toFixed(1)),
         rendered_nodes: r.rendered,

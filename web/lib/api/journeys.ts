@@ -20,6 +20,7 @@ import {
   isCompiledJourney,
   journeyDocumentSchema,
   type CompileError,
+  type CompileResult,
   type JourneyDocument,
   type JourneyFacts,
 } from '@yatra/nodes';
@@ -225,7 +226,10 @@ export async function removeJourney(db: Db, id: string): Promise<void> {
 /** Compiles any document without saving it: errors per node, or the facts it would publish with. */
 export function validateDocument(body: unknown): ValidationReport {
   const { document } = unwrapDocument(body);
-  const result = compile(document, nodeRegistry);
+  return reportOf(document, compile(document, nodeRegistry));
+}
+
+function reportOf(document: unknown, result: CompileResult): ValidationReport {
   const ports = portsByNode(document);
   return result.ok
     ? { ok: true, errors: [], facts: result.ir.facts, triggerEvent: result.ir.trigger.event, ports }
@@ -234,10 +238,12 @@ export function validateDocument(body: unknown): ValidationReport {
 
 /**
  * validateDocument plus the template registry's checks (variables without a source are errors on
- * their send step) and the expected messaging cost per customer.
+ * their send step) and the expected messaging cost per customer. Compiles once.
  */
 export async function validateWithRegistry(db: Db, body: unknown): Promise<ValidationReport> {
-  return withRegistryChecks(db, unwrapDocument(body).document, validateDocument(body));
+  const { document } = unwrapDocument(body);
+  const result = compile(document, nodeRegistry);
+  return withRegistryChecks(db, document, reportOf(document, result), result.ok ? result.ir : null);
 }
 
 /**

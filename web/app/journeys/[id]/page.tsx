@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getDb, getJourney, listJourneyVersions } from '@yatra/db';
 import { journeyDocumentSchema, migrateDocument } from '@yatra/nodes';
 import { JourneyEditor } from '../../../components/editor/journey-editor';
@@ -16,7 +17,8 @@ type Props = {
   searchParams: Promise<{ version?: string | string[] }>;
 };
 
-async function load(id: string) {
+// One load per request: the page and its metadata both ask for it.
+const load = cache(async (id: string) => {
   const db = getDb();
   try {
     const item = await getJourneyItem(db, id);
@@ -29,7 +31,7 @@ async function load(id: string) {
     if (error instanceof NotFoundError) return null;
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: Props): Promise<{ title: string }> {
   const { id } = await params;

@@ -1,5 +1,5 @@
 import type { Db } from '@yatra/db';
-import { compile, type CompileError } from '@yatra/nodes';
+import type { CompileError, CompiledJourney } from '@yatra/nodes';
 import type { CostEstimate } from '@yatra/nodes/journey/cost';
 import { journeyCostEstimate } from '../cost/journey-cost';
 import { checkJourneyTemplates } from './journey-checks';
@@ -24,16 +24,18 @@ export interface RegistryReport {
 /**
  * Adds the registry's checks to a compile report: template variables without a source become
  * errors on their send step (so publishing refuses them), softer findings become warnings, and a
- * journey that compiles gets its expected messaging cost.
+ * journey that compiles (`ir`, from the same compile as `report`) gets its expected messaging cost.
  */
 export async function withRegistryChecks<R extends CompileReport>(
   db: Db,
   document: unknown,
   report: R,
+  ir: CompiledJourney | null,
 ): Promise<R & RegistryReport> {
-  const checks = await checkJourneyTemplates(db, document);
-  const compiled = report.ok ? compile(document) : null;
-  const cost = compiled?.ok ? await journeyCostEstimate(db, compiled.ir) : null;
+  const [checks, cost] = await Promise.all([
+    checkJourneyTemplates(db, document),
+    ir ? journeyCostEstimate(db, ir) : null,
+  ]);
   const errors = [...report.errors, ...checks.errors];
   return { ...report, ok: errors.length === 0, errors, warnings: checks.warnings, cost };
 }
