@@ -43,7 +43,6 @@ import { createActivities, type JourneyActivities } from '@yatra/worker/activiti
 import { createSandboxChannel } from '@yatra/worker/channels/sandbox-channel';
 import { createJourneyWorker, workflowBundle } from '@yatra/worker/create-worker';
 import type { JourneyWorkflowInput } from '@yatra/workflows';
-import { SetupError } from '../scripts/lib/errors';
 import { startEphemeralPostgres } from '../scripts/lib/postgres';
 import { Shutdown } from '../scripts/lib/processes';
 import { startEphemeralTemporal } from '../scripts/lib/temporal';
@@ -56,6 +55,8 @@ import {
   benchJourneyDocument,
 } from './engine/journey';
 import { cpuMeter, type CpuReading } from './engine/cpu';
+import { parseFlags } from './lib/flags';
+import { round } from './lib/stats';
 import { table } from './lib/table';
 import type { HandWrittenInput } from './engine/hand-written';
 
@@ -72,39 +73,14 @@ const VARIANTS = {
   baseline: { label: 'hand-written', workflowType: 'handWrittenWorkflow' },
 } as const satisfies Record<Variant, { label: string; workflowType: string }>;
 
-interface Options {
-  customers: number;
-  rounds: number;
-  warmup: number;
-}
-
-function parseOptions(args: string[]): Options {
-  const options: Options = { customers: 200, rounds: 3, warmup: 20 };
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i];
-    const key =
-      flag === '--customers'
-        ? 'customers'
-        : flag === '--rounds'
-          ? 'rounds'
-          : flag === '--warmup'
-            ? 'warmup'
-            : undefined;
-    if (key === undefined) {
-      throw new SetupError(
-        `engine bench: unknown argument "${flag ?? ''}". Usage: npm run bench -- engine [--customers N] [--rounds R] [--warmup W]`,
-      );
-    }
-    const value = Number(args[++i]);
-    if (!Number.isInteger(value) || value < (key === 'warmup' ? 0 : 1)) {
-      throw new SetupError(
-        `engine bench: ${flag} needs a whole number${key === 'warmup' ? '' : ' ≥ 1'}.`,
-      );
-    }
-    options[key] = value;
-  }
-  return options;
-}
+const parseOptions = (args: string[]) =>
+  parseFlags(args, {
+    bench: 'engine',
+    defaults: { customers: 200, rounds: 3, warmup: 20 },
+    flags: { '--customers': 'customers', '--rounds': 'rounds', '--warmup': 'warmup' },
+    min: { warmup: 0 },
+    usage: '[--customers N] [--rounds R] [--warmup W] (whole numbers, N and R ≥ 1)',
+  });
 
 const progress = (line: string) => process.stderr.write(`[bench:engine] ${line}\n`);
 
@@ -399,7 +375,6 @@ const median = (values: number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
-const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 // ---------------------------------------------------------------------------------------------
 

@@ -14,77 +14,47 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
-  createDb,
   createProgram,
   earnPoints,
   expireLots,
   getBalance,
-  migrateDb,
   recalculateTiers,
   redeemPoints,
   type Db,
 } from '@yatra/db';
 import { generateLedgerFixture, naiveBalance } from '@yatra/db/testing/ledger-fixture';
 import { demoProgram, programConfigSchema } from '@yatra/nodes';
-import { SetupError } from '../scripts/lib/errors';
-import { startEphemeralPostgres } from '../scripts/lib/postgres';
 import { Shutdown } from '../scripts/lib/processes';
 import { cpuMeter, type CpuReading } from './engine/cpu';
+import { startBenchDb } from './lib/bench-db';
+import { parseFlags } from './lib/flags';
+import { percentile, round } from './lib/stats';
 import { table } from './lib/table';
 
-interface Options {
-  members: number;
-  lookups: number;
-  naiveLookups: number;
-  ops: number;
-  clients: number;
-}
-
-const FLAGS: Record<string, keyof Options> = {
-  '--members': 'members',
-  '--lookups': 'lookups',
-  '--naive-lookups': 'naiveLookups',
-  '--ops': 'ops',
-  '--clients': 'clients',
-};
-
-function parseOptions(args: string[]): Options {
-  const options: Options = {
-    members: 100_000,
-    lookups: 10_000,
-    naiveLookups: 2_000,
-    ops: 20_000,
-    clients: 16,
-  };
-  for (let i = 0; i < args.length; i++) {
-    const key = FLAGS[args[i] ?? ''];
-    const value = Number(args[++i]);
-    if (key === undefined || !Number.isInteger(value) || value < 1) {
-      throw new SetupError(
-        `ledger bench: bad argument "${args[i - 1] ?? ''}". Usage: npm run bench -- ledger ` +
-          '[--members N] [--lookups N] [--naive-lookups N] [--ops N] [--clients N] (whole numbers ≥ 1)',
-      );
-    }
-    options[key] = value;
-  }
-  return options;
-}
+const parseOptions = (args: string[]) =>
+  parseFlags(args, {
+    bench: 'ledger',
+    defaults: { members: 100_000, lookups: 10_000, naiveLookups: 2_000, ops: 20_000, clients: 16 },
+    flags: {
+      '--members': 'members',
+      '--lookups': 'lookups',
+      '--naive-lookups': 'naiveLookups',
+      '--ops': 'ops',
+      '--clients': 'clients',
+    },
+    usage:
+      '[--members N] [--lookups N] [--naive-lookups N] [--ops N] [--clients N] (whole numbers ≥ 1)',
+  });
 
 const CORES = os.availableParallelism();
 
 const progress = (line: string) => process.stderr.write(`[bench:ledger] ${line}\n`);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 function summary(samples: number[]): { p50: number; p99: number; mean: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = samples.reduce((s, x) => s + x, 0) / Math.max(1, samples.length);
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean };
 }
-
-const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 /** The goals of issue 4. */
 const GOAL = { balanceP99Ms: 5, opsPerS: 1_000, nightS: 10 };
@@ -251,14 +221,8 @@ export async function run(args: string[]): Promise<void> {
   const shutdown = new Shutdown();
   shutdown.installSignalHandlers();
   try {
-    progress('starting embedded PostgreSQL…');
-    const pg = await startEphemeralPostgres();
-    shutdown.add('postgres', pg.stop);
     // One connection per concurrent client, plus one for the driver.
-    const handle = createDb(pg.url, { max: options.clients + 1 });
-    shutdown.add('db', handle.close);
-    const db = handle.db;
-    await migrateDb(db);
+    const { db, dataDir } = await startBenchDb(shutdown, options.clients + 1, progress);
     const program = programConfigSchema.parse(demoProgram);
     await createProgram(db, program);
 
@@ -299,7 +263,7 @@ export async function run(args: string[]): Promise<void> {
 
     // 3. Writes under concurrency.
     progress(`${options.ops} earn + redeem operations with ${options.clients} clients…`);
-    const cpu = cpuMeter({ temporalPort: -1, pgDataDir: pg.dataDir });
+    const cpu = cpuMeter({ temporalPort: -1, pgDataDir: dataDir });
     const writes = await throughput(db, id, fixture.members, options.ops, options.clients, cpu);
 
     // 4. The nightly recalculation.

@@ -9,45 +9,29 @@
 // Progress goes to stderr; stdout gets the table and, last, one JSON line.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createDb, migrateDb, setConsent, upsertCustomer } from '@yatra/db';
+import { setConsent, upsertCustomer } from '@yatra/db';
 import type { OutboundMessage, SendResult } from '@yatra/nodes';
 import { createSandboxChannel } from '@yatra/worker/channels/sandbox-channel';
 import { stepScope, testCustomer } from '@yatra/worker/sending/testing';
-import { SetupError } from '../scripts/lib/errors';
-import { startEphemeralPostgres } from '../scripts/lib/postgres';
 import { Shutdown } from '../scripts/lib/processes';
 import { cpuMeter } from './engine/cpu';
+import { startBenchDb } from './lib/bench-db';
+import { parseFlags } from './lib/flags';
+import { percentile, round } from './lib/stats';
 import { table } from './lib/table';
 
-interface Options {
-  sends: number;
-  clients: number;
-  customers: number;
-  marketing: number;
-}
-
-const FLAGS: Record<string, keyof Options> = {
-  '--sends': 'sends',
-  '--clients': 'clients',
-  '--customers': 'customers',
-  '--marketing': 'marketing',
-};
-
-function parseOptions(args: string[]): Options {
-  const options: Options = { sends: 10_000, clients: 16, customers: 2_000, marketing: 30 };
-  for (let i = 0; i < args.length; i++) {
-    const key = FLAGS[args[i] ?? ''];
-    const value = Number(args[++i]);
-    if (key === undefined || !Number.isInteger(value) || value < 1) {
-      throw new SetupError(
-        `send bench: bad argument "${args[i - 1] ?? ''}". Usage: npm run bench -- send ` +
-          '[--sends N] [--clients N] [--customers N] [--marketing PERCENT] (whole numbers ≥ 1)',
-      );
-    }
-    options[key] = value;
-  }
-  return options;
-}
+const parseOptions = (args: string[]) =>
+  parseFlags(args, {
+    bench: 'send',
+    defaults: { sends: 10_000, clients: 16, customers: 2_000, marketing: 30 },
+    flags: {
+      '--sends': 'sends',
+      '--clients': 'clients',
+      '--customers': 'customers',
+      '--marketing': 'marketing',
+    },
+    usage: '[--sends N] [--clients N] [--customers N] [--marketing PERCENT] (whole numbers ≥ 1)',
+  });
 
 const GOAL_SENDS_PER_S = 500;
 const CORES = os.availableParallelism();
@@ -55,22 +39,13 @@ const CORES = os.availableParallelism();
 const SEND_AT = new Date('2026-03-02T04:30:00Z');
 
 const progress = (line: string) => process.stderr.write(`[bench:send] ${line}\n`);
-const round = (value: number, digits = 2) => Number(value.toFixed(digits));
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 export async function run(args: string[]): Promise<void> {
   const options = parseOptions(args);
   const shutdown = new Shutdown();
   shutdown.installSignalHandlers();
   try {
-    progress('starting embedded PostgreSQL…');
-    const pg = await startEphemeralPostgres();
-    shutdown.add('postgres', pg.stop);
-    const handle = createDb(pg.url, { max: options.clients + 1 });
-    shutdown.add('db', handle.close);
-    const db = handle.db;
-    await migrateDb(db);
+    const { db, dataDir } = await startBenchDb(shutdown, options.clients + 1, progress);
 
     progress(`${options.customers} customers, half of them granted WhatsApp marketing…`);
     const customers = Array.from({ length: options.customers }, (_, i) =>
@@ -118,7 +93,7 @@ export async function run(args: string[]): Promise<void> {
         outcomes.set(label, (outcomes.get(label) ?? 0) + 1);
       }
     };
-    const cpu = cpuMeter({ temporalPort: -1, pgDataDir: pg.dataDir });
+    const cpu = cpuMeter({ temporalPort: -1, pgDataDir: dataDir });
     const cpuBefore = cpu();
     const started = performance.now();
     await Promise.all(Array.from({ length: options.clients }, client));

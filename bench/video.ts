@@ -15,7 +15,7 @@ import type { VideoRenderRequest } from '@yatra/nodes';
 import { createLocalRenderer } from '../worker/src/video/local-renderer';
 import { galleryDir } from '../worker/src/video/template-store';
 import type { VideoTemplate } from '../worker/src/video/template-schema';
-import { SetupError } from '../scripts/lib/errors';
+import { parseFlags } from './lib/flags';
 import { table } from './lib/table';
 
 const GOAL_COLD_20S_MS = 10_000;
@@ -25,14 +25,13 @@ const PARALLEL_RENDERS = 4;
 
 const progress = (line: string) => process.stderr.write(`[bench:video] ${line}\n`);
 
-function parseRounds(args: string[]): number {
-  if (args.length === 0) return 3;
-  const [flag, value] = args;
-  const rounds = Number(value);
-  if (flag !== '--rounds' || !Number.isInteger(rounds) || rounds < 1 || args.length > 2)
-    throw new SetupError('video bench: usage: npm run bench -- video [--rounds N ≥ 1]');
-  return rounds;
-}
+const parseRounds = (args: string[]) =>
+  parseFlags(args, {
+    bench: 'video',
+    defaults: { rounds: 3 },
+    flags: { '--rounds': 'rounds' },
+    usage: '[--rounds N ≥ 1]',
+  }).rounds;
 
 /** CPU time (user + system) of this process's reaped children — the ffmpeg runs — in ms. */
 function childrenCpuMs(): number {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrateDb } from './migrate';
 import {
   getCustomer,
@@ -11,15 +11,9 @@ import {
   upsertProducts,
 } from './queries/customers';
 import { ingestEvents } from './queries/events';
-import { startTestDb, type TestDb } from './testing/test-db';
+import { useTestDb } from './testing/use-test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 describe('customers, products, orders', () => {
   it('re-running migrations, even concurrently, is a no-op', async () => {

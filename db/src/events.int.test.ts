@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCustomer, getOrder } from './queries/customers';
 import {
   claimEventBatch,
@@ -7,15 +7,9 @@ import {
   listEvents,
   type IngestEventInput,
 } from './queries/events';
-import { startTestDb, type TestDb } from './testing/test-db';
+import { useTestDb } from './testing/use-test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 const at = (iso: string) => new Date(iso);
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createJourney,
   deleteJourney,
@@ -12,15 +12,9 @@ import {
   updateJourneyDraft,
 } from './queries/journeys';
 import { createRun } from './queries/runs';
-import { startTestDb, type TestDb } from './testing/test-db';
+import { useTestDb } from './testing/use-test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 describe('journeys', () => {
   it('saves drafts without touching the live version', async () => {

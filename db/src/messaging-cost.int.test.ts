@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listChannelPrices, priceLookup, setChannelPrices } from './queries/channel-prices';
 import { messagingCostByJourney, messagingCostByNode } from './queries/messaging-cost';
 import { insertMessageOnce } from './queries/messages';
-import { startTestDb, type TestDb } from './testing/test-db';
+import { useTestDb } from './testing/use-test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 let seq = 0;
 async function message(

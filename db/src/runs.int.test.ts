@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createRun,
   finishRun,
@@ -13,15 +13,9 @@ import {
   type StepInput,
 } from './queries/runs';
 import { publishedJourney } from './testing/fixtures';
-import { startTestDb, type TestDb } from './testing/test-db';
+import { useTestDb } from './testing/use-test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 const step = (seq: number, nodeId: string, at = new Date('2025-03-01T00:00:00Z')): StepInput => ({
   seq,

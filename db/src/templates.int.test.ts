@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   deleteTemplate,
   getTemplate,
@@ -9,15 +9,9 @@ import {
   upsertTemplate,
   type TemplateInput,
 } from './queries/templates';
-import { startTestDb, type TestDb } from './testing/test-db';
+import { useTestDb } from './testing/use-test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 const variant = (
   language: string,

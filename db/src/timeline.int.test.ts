@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestEvents } from './queries/events';
 import { insertMessageOnce } from './queries/messages';
 import { createRun, finishRun, recordSteps } from './queries/runs';
 import { getCustomerTimeline } from './queries/timeline';
 import { publishedJourney } from './testing/fixtures';
-import { startTestDb, type TestDb } from './testing/test-db';
+import { useTestDb } from './testing/use-test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 const day = (n: number, hour = 0) => new Date(Date.UTC(2025, 5, 1 + n, hour));
 

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findLiveVersionsForTrigger, listJourneys, listJourneyVersions } from '@yatra/db';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
+import { useTestDb } from '@yatra/db/testing/use-test-db';
 import { startEphemeralPostgres } from '../lib/postgres';
 import { runCli } from './run-cli';
 
 const JOURNEY = 'examples/journeys/post-purchase-45.json';
 
 describe('yatra publish (real PostgreSQL via DATABASE_URL)', () => {
-  let t: TestDb;
-  beforeAll(async () => {
-    t = await startTestDb();
-  });
-  afterAll(() => t?.stop());
+  const t = useTestDb();
 
   it('creates the journey, then publishes new versions of the same journey by name', async () => {
     const env = { DATABASE_URL: t.url };

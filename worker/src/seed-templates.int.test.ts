@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { getTemplate, listTemplates, resolveTemplate, upsertTemplate } from '@yatra/db';
-import { startTestDb } from '@yatra/db/testing/test-db';
+import { useTestDb } from '@yatra/db/testing/use-test-db';
 import { demoTemplates, seedDemoTemplates } from './seed-templates';
 
-let t: Awaited<ReturnType<typeof startTestDb>>;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 it('registers the demo templates once and keeps what people edited since', async () => {
   expect(await seedDemoTemplates(t.db)).toBe(demoTemplates.length);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   countUndispatched,
   getDefaultProgram,
@@ -7,17 +7,11 @@ import {
   listProducts,
   updateProgram,
 } from '@yatra/db';
-import { startTestDb } from '@yatra/db/testing/test-db';
+import { useTestDb } from '@yatra/db/testing/use-test-db';
 import { loyaltyDemoJourneys } from '@yatra/nodes';
 import { seedDemo } from './seed';
 
-let t: Awaited<ReturnType<typeof startTestDb>>;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 it('seeds a published playbook, products, customers and their first orders — once', async () => {
   const first = await seedDemo(t.db);

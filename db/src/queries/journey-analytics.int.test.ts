@@ -1,42 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publishJourneyVersion } from './journeys';
 import { edgeCounts } from './journey-analytics';
-import { createRun, finishRun, nodeCounts, recordSteps, type StepInput } from './runs';
-import { publishedJourney } from '../testing/fixtures';
-import { startTestDb, type TestDb } from '../testing/test-db';
+import { nodeCounts } from './runs';
+import { publishedJourney, recordPathRun, type StepPath } from '../testing/fixtures';
+import { useTestDb } from '../testing/use-test-db';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 const at = new Date('2026-01-05T10:00:00Z');
-
-/** Steps from `[nodeId, port]` pairs; a null port is "waiting here". */
-const steps = (path: [string, string | null][]): StepInput[] =>
-  path.map(([nodeId, port], seq) => ({ seq, nodeId, nodeType: 'x', port, at, detail: {} }));
 
 async function run(
   journeyId: string,
   versionId: string,
   customerId: string,
-  path: [string, string | null][],
+  path: StepPath,
   finished = false,
 ): Promise<void> {
-  const { run } = await createRun(t.db, {
+  await recordPathRun(t.db, {
     journeyId,
     versionId,
     customerId,
-    entryEventId: null,
     workflowId: `wf-${versionId}-${customerId}`,
-    enteredAt: at,
+    at,
+    path,
+    finish: finished ? { status: 'completed', exitReason: 'done' } : undefined,
   });
-  await recordSteps(t.db, run.id, steps(path));
-  if (finished)
-    await finishRun(t.db, run.id, { status: 'completed', exitReason: 'done', exitedAt: at });
 }
 
 describe('journey analytics', () => {

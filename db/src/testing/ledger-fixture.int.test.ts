@@ -3,7 +3,7 @@
 // reconciles, the lots hold what the entries say, and the nightly job finds exactly the lots that
 // expired without being posted.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createProgram,
   expireLots,
@@ -12,19 +12,13 @@ import {
   getLots,
 } from '../queries/loyalty';
 import { generateLedgerFixture, naiveBalance } from './ledger-fixture';
-import { startTestDb, type TestDb } from './test-db';
+import { useTestDb } from './use-test-db';
 
 const NOW = new Date('2030-06-01T00:00:00Z');
 const DAY = 86_400_000;
 const MEMBERS = 60;
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 describe('generateLedgerFixture', () => {
   it('writes a ledger that obeys the rules, and the naive replay agrees with getBalance', async () => {

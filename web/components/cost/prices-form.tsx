@@ -1,18 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { MILLIPAISE_PER_RUPEE, pricesBodySchema } from '../../lib/api/cost/prices-schema';
 import { TEMPLATE_CATEGORIES, TEMPLATE_CHANNELS } from '../../lib/api/templates/schema';
-import {
-  FieldError,
-  inputClass,
-  issueMap,
-  primaryButtonClass,
-  zodIssues,
-  type Issues,
-} from '../forms/fields';
-import { sendJson } from '../forms/send-json';
+import { FieldError, inputClass, SaveButton } from '../forms/fields';
+import { useCheckedSave } from '../forms/use-checked-save';
 import { CHANNEL_NAMES } from '../outbox/preview-message';
 
 export interface PriceRow {
@@ -37,7 +29,6 @@ function toMillipaise(rupees: string): number {
  * API's schema; Save PUTs every cell to /api/settings/prices.
  */
 export function PricesForm({ initial }: { initial: PriceRow[] }) {
-  const router = useRouter();
   const [draft, setDraft] = useState<Record<string, string>>(() =>
     Object.fromEntries(
       initial.map((p) => [
@@ -46,8 +37,6 @@ export function PricesForm({ initial }: { initial: PriceRow[] }) {
       ]),
     ),
   );
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  const [serverIssues, setServerIssues] = useState<Issues>(new Map());
 
   const body = useMemo(
     () => ({
@@ -59,37 +48,12 @@ export function PricesForm({ initial }: { initial: PriceRow[] }) {
     [draft],
   );
   const parsed = useMemo(() => pricesBodySchema.safeParse(body), [body]);
-  const issues = useMemo(
-    () =>
-      issueMap([
-        ...(parsed.success ? [] : zodIssues(parsed.error.issues)),
-        ...[...serverIssues].map(([path, message]) => ({ path, message })),
-      ]),
-    [parsed, serverIssues],
-  );
-
-  async function save() {
-    if (!parsed.success) return;
-    setStatus('saving');
-    const refused = await sendJson('/api/settings/prices', 'PUT', parsed.data);
-    if (!refused) {
-      setStatus('saved');
-      router.refresh();
-      return;
-    }
-    setServerIssues(issueMap(refused.issues));
-    setStatus('failed');
-  }
+  const { issues, status, edited, onSubmit } = useCheckedSave(parsed, {
+    url: '/api/settings/prices',
+  });
 
   return (
-    <form
-      data-testid="prices-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      className="space-y-4"
-    >
+    <form data-testid="prices-form" onSubmit={onSubmit} className="space-y-4">
       <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium tracking-wide text-slate-500 uppercase">
@@ -126,8 +90,7 @@ export function PricesForm({ initial }: { initial: PriceRow[] }) {
                           aria-invalid={issues.has(path)}
                           onChange={(e) => {
                             setDraft((d) => ({ ...d, [k]: e.target.value }));
-                            setServerIssues(new Map());
-                            setStatus('idle');
+                            edited();
                           }}
                         />
                       </div>
@@ -141,14 +104,9 @@ export function PricesForm({ initial }: { initial: PriceRow[] }) {
         </table>
       </div>
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          data-testid="prices-save"
-          disabled={!parsed.success || status === 'saving'}
-          className={primaryButtonClass}
-        >
-          {status === 'saving' ? 'Saving…' : 'Save prices'}
-        </button>
+        <SaveButton testId="prices-save" ready={parsed.success} saving={status === 'saving'}>
+          Save prices
+        </SaveButton>
         <span data-testid="prices-status" data-status={status} className="text-sm text-slate-500">
           {status === 'saved' && 'Saved. New cost estimates use these prices.'}
           {status === 'failed' && 'Not saved: see the highlighted prices.'}

@@ -4,7 +4,7 @@
 // arrow keys move between them) and the import-errors dialog.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Panel } from '@xyflow/react';
-import { FitIcon, LayoutIcon, NoteIcon, RedoIcon, UndoIcon } from './ui-icons';
+import { FitIcon, LayoutIcon, NoteIcon, RedoIcon, UndoIcon } from '../icons';
 
 export type Tab = 'inspector' | 'problems' | 'versions' | 'simulate';
 export const TABS: readonly Tab[] = ['inspector', 'problems', 'versions', 'simulate'];

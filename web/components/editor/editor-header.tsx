@@ -5,7 +5,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import type { CostEstimate } from '@yatra/nodes/journey/cost';
 import { JourneyCostBadge } from '../cost/journey-cost-badge';
 import type { SaveState } from './use-editor-io';
-import { AlertIcon, CheckIcon, CopyIcon, DotsIcon, DownloadIcon, UploadIcon } from './ui-icons';
+import { AlertIcon, CheckIcon, CopyIcon, DotsIcon, DownloadIcon, UploadIcon } from '../icons';
 
 export interface HeaderProps {
   name: string;

@@ -1,6 +1,7 @@
 // Node icons as inline SVG, keyed by node type and falling back to its category (descriptors
 // carry an emoji, which this machine's browsers may not have a font for).
 import type { ReactNode } from 'react';
+import { Svg } from '../icons';
 
 const paths: Record<string, ReactNode> = {
   bolt: <path d="M13 2 4.5 13.5H11L10 22l8.5-11.5H12L13 2z" />,
@@ -74,18 +75,8 @@ export function NodeIcon({
 }) {
   const key = byType[type] ?? byCategory[category] ?? 'puzzle';
   return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden
-      className={className}
-      data-icon={key}
-    >
+    <Svg className={className} data-icon={key}>
       {paths[key]}
-    </svg>
+    </Svg>
   );
 }

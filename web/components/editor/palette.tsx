@@ -7,7 +7,7 @@ import type { EditorNodeType } from '../../lib/editor/types';
 import { categoryStyle } from '../canvas/category-style';
 import { PALETTE_MIME } from './editor-canvas';
 import { NodeIcon } from './node-icon';
-import { SearchIcon } from './ui-icons';
+import { SearchIcon } from '../icons';
 
 const CATEGORY_ORDER = ['trigger', 'flow', 'audience', 'message', 'media', 'loyalty', 'custom'];
 const CATEGORY_TITLES: Record<string, string> = {

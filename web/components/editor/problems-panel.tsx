@@ -10,7 +10,7 @@ import type {
 import { categoryStyle } from '../canvas/category-style';
 import { TemplateWarnings } from '../templates/template-warnings';
 import { NodeIcon } from './node-icon';
-import { AlertIcon, CheckIcon } from './ui-icons';
+import { AlertIcon, CheckIcon } from '../icons';
 
 /** Compile problems, each focusing its node when clicked; or the facts of a journey that compiles. */
 export const ProblemsPanel = memo(function ProblemsPanel({

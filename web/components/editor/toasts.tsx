@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
-import { AlertIcon, CheckIcon } from './ui-icons';
+import { AlertIcon, CheckIcon } from '../icons';
 
 export type ToastTone = 'info' | 'error' | 'success';
 interface Toast {

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { memo } from 'react';
 import { formatDateTime } from '../../lib/format';
 import type { VersionSummary } from '../../lib/editor/types';
-import { EyeIcon } from './ui-icons';
+import { EyeIcon } from '../icons';
 
 /** Version history: the draft, then each published version (who, when), openable read-only. */
 export const VersionsPanel = memo(function VersionsPanel({

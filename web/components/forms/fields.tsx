@@ -59,7 +59,7 @@ export function Field({
   );
 }
 
-/** A labelled one-line text box whose value is a string; marked invalid when `path` has an issue. */
+/** A labelled one-line box whose value is the string typed; marked invalid when `path` has an issue. */
 export function TextField({
   label,
   hint,
@@ -71,6 +71,8 @@ export function TextField({
   className = '',
   disabled,
   inputMode,
+  type,
+  step,
 }: {
   label: string;
   hint?: ReactNode;
@@ -82,11 +84,16 @@ export function TextField({
   className?: string;
   disabled?: boolean;
   inputMode?: 'text' | 'numeric' | 'decimal';
+  /** `number` keeps the value a string as typed; the form's schema decides what is a number. */
+  type?: 'text' | 'number';
+  step?: string;
 }) {
   return (
     <Field label={label} hint={hint} issues={issues} path={path}>
       <input
         data-testid={testId}
+        type={type}
+        step={step}
         className={`${inputClass} ${className}`}
         value={value}
         disabled={disabled}
@@ -95,5 +102,29 @@ export function TextField({
         onChange={(e) => onChange(e.target.value)}
       />
     </Field>
+  );
+}
+
+/** A form's submit button: off while the draft does not pass its check or a save is on its way. */
+export function SaveButton({
+  testId,
+  ready,
+  saving,
+  children,
+}: {
+  testId: string;
+  ready: boolean;
+  saving: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="submit"
+      data-testid={testId}
+      disabled={!ready || saving}
+      className={primaryButtonClass}
+    >
+      {saving ? 'Saving…' : children}
+    </button>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { blankDocument } from '../../lib/editor/document-ops';
 import { importJourney } from '../../lib/editor/transfer';
 import { createJourney, errorMessages, loadJourneyDocument } from '../editor/api';
-import { CopyIcon, PlusIcon, UploadIcon } from '../editor/ui-icons';
+import { CopyIcon, PlusIcon, UploadIcon } from '../icons';
 
 export function NewJourneyActions({ playbook }: { playbook: unknown }) {
   const router = useRouter();

@@ -1,16 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import { sendSettingsBodySchema, type SendSettingsBody } from '../../lib/api/sending/schema';
-import {
-  cardClass,
-  issueMap,
-  primaryButtonClass,
-  TextField,
-  zodIssues,
-  type Issues,
-} from '../forms/fields';
+import { cardClass, SaveButton, TextField } from '../forms/fields';
+import { useCheckedSave } from '../forms/use-checked-save';
 
 type Draft = Record<keyof SendSettingsBody, string>;
 
@@ -26,24 +19,16 @@ const toBody = (d: Draft) => ({
  * them to /api/settings/sending and the next send uses them.
  */
 export function SendSettingsForm({ initial }: { initial: SendSettingsBody }) {
-  const router = useRouter();
   const [draft, setDraft] = useState<Draft>({
     frequencyCap: String(initial.frequencyCap),
     frequencyWindowDays: String(initial.frequencyWindowDays),
     quietHoursStart: initial.quietHoursStart,
     quietHoursEnd: initial.quietHoursEnd,
   });
-  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
-  const [serverIssues, setServerIssues] = useState<Issues>(new Map());
   const parsed = useMemo(() => sendSettingsBodySchema.safeParse(toBody(draft)), [draft]);
-  const issues = useMemo(
-    () =>
-      issueMap([
-        ...(parsed.success ? [] : zodIssues(parsed.error.issues)),
-        ...[...serverIssues].map(([path, message]) => ({ path, message })),
-      ]),
-    [parsed, serverIssues],
-  );
+  const { issues, status, edited, onSubmit } = useCheckedSave(parsed, {
+    url: '/api/settings/sending',
+  });
   const field = (path: keyof Draft) => ({
     path,
     issues,
@@ -51,40 +36,12 @@ export function SendSettingsForm({ initial }: { initial: SendSettingsBody }) {
     value: draft[path],
     onChange(value: string) {
       setDraft((d) => ({ ...d, [path]: value }));
-      setServerIssues(new Map());
-      setStatus('idle');
+      edited();
     },
   });
 
-  async function save() {
-    if (!parsed.success) return;
-    setStatus('saving');
-    const res = await fetch('/api/settings/sending', {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(parsed.data),
-    });
-    if (res.ok) {
-      setStatus('saved');
-      router.refresh();
-      return;
-    }
-    const answer = (await res.json().catch(() => ({}))) as {
-      issues?: { path: string; message: string }[];
-    };
-    setServerIssues(issueMap(answer.issues ?? []));
-    setStatus('failed');
-  }
-
   return (
-    <form
-      data-testid="send-settings-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      className="max-w-2xl space-y-4"
-    >
+    <form data-testid="send-settings-form" onSubmit={onSubmit} className="max-w-2xl space-y-4">
       <section className={`${cardClass} grid gap-4 sm:grid-cols-2`}>
         <h2 className="font-semibold text-slate-900 sm:col-span-2">Frequency cap (marketing)</h2>
         <TextField label="Messages at most" inputMode="numeric" {...field('frequencyCap')} />
@@ -109,14 +66,9 @@ export function SendSettingsForm({ initial }: { initial: SendSettingsBody }) {
         </p>
       </section>
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          data-testid="send-settings-save"
-          disabled={!parsed.success || status === 'saving'}
-          className={primaryButtonClass}
-        >
-          {status === 'saving' ? 'Saving…' : 'Save'}
-        </button>
+        <SaveButton testId="send-settings-save" ready={parsed.success} saving={status === 'saving'}>
+          Save
+        </SaveButton>
         <span
           data-testid="send-settings-status"
           data-status={status}

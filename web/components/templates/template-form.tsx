@@ -13,13 +13,10 @@ import {
   FieldError,
   ghostButtonClass,
   inputClass,
-  issueMap,
-  primaryButtonClass,
+  SaveButton,
   TextField,
-  zodIssues,
-  type Issues,
 } from '../forms/fields';
-import { sendJson } from '../forms/send-json';
+import { useCheckedSave } from '../forms/use-checked-save';
 import { CHANNEL_NAMES } from '../outbox/preview-message';
 import { LanguageChip } from './badges';
 import {
@@ -32,9 +29,6 @@ import {
 } from './template-draft';
 import { TemplatePreview } from './template-preview';
 import { VariantEditor } from './variant-editor';
-
-type Status = 'idle' | 'saving' | 'saved' | 'failed';
-type ApiIssue = { path: string; message: string };
 
 /** `variables.2` (one name of the typed list) is shown under the variables field. */
 const fieldPath = (path: string) => (path.startsWith('variables.') ? 'variables' : path);
@@ -50,30 +44,23 @@ export function TemplateForm({ initial, isNew }: { initial: TemplateDraft; isNew
   const [selected, setSelected] = useState(0);
   const [newLanguage, setNewLanguage] = useState('');
   const [samples, setSamples] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState<Status>('idle');
-  const [serverIssues, setServerIssues] = useState<ApiIssue[]>([]);
-  const [serverError, setServerError] = useState<string | null>(null);
 
   const parsed = useMemo(() => templateInputSchema.safeParse(toInput(draft)), [draft]);
-  const issues: Issues = useMemo(
-    () =>
-      issueMap(
-        [...(parsed.success ? [] : zodIssues(parsed.error.issues)), ...serverIssues].map((i) => ({
-          ...i,
-          path: fieldPath(i.path),
-        })),
-      ),
-    [parsed, serverIssues],
-  );
+  const { issues, status, serverError, edited, refuse, onSubmit } = useCheckedSave(parsed, {
+    url: isNew ? '/api/templates' : `/api/templates/${encodeURIComponent(initial.id)}`,
+    method: isNew ? 'POST' : 'PUT',
+    fieldPath,
+    onSaved: (saved) => {
+      if (isNew) router.push(`/templates/${encodeURIComponent(saved.id)}`);
+    },
+  });
   const variables = variableNames(draft);
   const sampleValues = Object.fromEntries(variables.map((v) => [v, samples[v] ?? sampleValue(v)]));
   const variant = draft.variants[selected];
 
   const update = (change: (d: TemplateDraft) => TemplateDraft) => {
     setDraft(change);
-    setServerIssues([]);
-    setServerError(null);
-    setStatus('idle');
+    edited();
   };
   const setVariant = (i: number, patch: Partial<VariantDraft>) =>
     update((d) => ({
@@ -89,25 +76,6 @@ export function TemplateForm({ initial, isNew }: { initial: TemplateDraft; isNew
     setNewLanguage('');
   }
 
-  async function save() {
-    if (!parsed.success) return;
-    setStatus('saving');
-    const refused = await sendJson(
-      isNew ? '/api/templates' : `/api/templates/${encodeURIComponent(initial.id)}`,
-      isNew ? 'POST' : 'PUT',
-      parsed.data,
-    );
-    if (!refused) {
-      setStatus('saved');
-      if (isNew) router.push(`/templates/${encodeURIComponent(parsed.data.id)}`);
-      router.refresh();
-      return;
-    }
-    setServerIssues(refused.issues);
-    setServerError(refused.error);
-    setStatus('failed');
-  }
-
   async function remove() {
     if (!window.confirm(`Delete template ${initial.id}? Send steps naming it go out unchecked.`))
       return;
@@ -117,17 +85,14 @@ export function TemplateForm({ initial, isNew }: { initial: TemplateDraft; isNew
     if (res.ok) {
       router.push('/templates');
       router.refresh();
-    } else setServerError(`Delete failed (${res.status}).`);
+    } else refuse(`Delete failed (${res.status}).`);
   }
 
   return (
     <form
       data-testid="template-form"
       data-valid={parsed.success}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      onSubmit={onSubmit}
       className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]"
     >
       <div className="space-y-6">
@@ -288,14 +253,9 @@ export function TemplateForm({ initial, isNew }: { initial: TemplateDraft; isNew
         </section>
 
         <div className="flex items-center gap-3">
-          <button
-            type="submit"
-            data-testid="template-save"
-            disabled={!parsed.success || status === 'saving'}
-            className={primaryButtonClass}
-          >
-            {status === 'saving' ? 'Saving…' : isNew ? 'Create template' : 'Save template'}
-          </button>
+          <SaveButton testId="template-save" ready={parsed.success} saving={status === 'saving'}>
+            {isNew ? 'Create template' : 'Save template'}
+          </SaveButton>
           {!isNew && (
             <button
               type="button"

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, createRun, finishRun, recordSteps } from '@yatra/db';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { recordPathRun, type StepPath } from '@yatra/db/testing/fixtures';
 import { postPurchase45 } from '@yatra/nodes';
 import * as journeysRoute from '../../app/api/journeys/route';
 import * as publishRoute from '../../app/api/journeys/[id]/publish/route';
 import * as analyticsRoute from '../../app/api/journeys/[id]/analytics/route';
 import type { JourneyAnalyticsView } from './analytics';
-import { bodyOf, ctx, jsonRequest } from './test-helpers';
+import { bodyOf, ctx, jsonRequest, useRouteTestDb } from './test-helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-  await closeDb();
-  process.env.DATABASE_URL = t.url; // the route handlers use getDb()
-}, 120_000);
-afterAll(async () => {
-  await closeDb();
-  await t?.stop();
-});
+const t = useRouteTestDb();
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const at = new Date('2026-01-05T10:00:00Z');
@@ -30,23 +20,18 @@ async function run(
   journeyId: string,
   versionId: string,
   customerId: string,
-  path: [string, string | null][],
+  path: StepPath,
   finished = false,
 ) {
-  const { run } = await createRun(t.db, {
+  await recordPathRun(t.db, {
     journeyId,
     versionId,
     customerId,
-    entryEventId: null,
     workflowId: `wf-${customerId}`,
-    enteredAt: at,
+    at,
+    path,
+    finish: finished ? { status: 'exited', exitReason: 'x' } : undefined,
   });
-  await recordSteps(
-    t.db,
-    run.id,
-    path.map(([nodeId, port], seq) => ({ seq, nodeId, nodeType: 'x', port, at, detail: {} })),
-  );
-  if (finished) await finishRun(t.db, run.id, { status: 'exited', exitReason: 'x', exitedAt: at });
 }
 
 describe('GET /api/journeys/:id/analytics', () => {

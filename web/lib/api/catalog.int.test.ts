@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, getCustomer, getProduct } from '@yatra/db';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { getCustomer, getProduct } from '@yatra/db';
 import { POST as postCustomer } from '../../app/api/customers/route';
 import { GET as getProducts, POST as postProducts } from '../../app/api/products/route';
-import { bodyOf, ctx, jsonRequest } from './test-helpers';
+import { bodyOf, ctx, jsonRequest, useRouteTestDb } from './test-helpers';
 
 // The seeding endpoints QA suites and catalogue syncs call: real route handlers, real PostgreSQL.
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-  await closeDb();
-  process.env.DATABASE_URL = t.url; // the route handlers use getDb()
-}, 120_000);
-afterAll(async () => {
-  await closeDb();
-  await t?.stop();
-});
+const t = useRouteTestDb();
 
 describe('POST /api/customers', () => {
   it('creates a customer, then updates only the fields sent', async () => {

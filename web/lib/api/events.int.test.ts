@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, getCustomer, listEvents, listOrdersForCustomer } from '@yatra/db';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { getCustomer, listEvents, listOrdersForCustomer } from '@yatra/db';
 import { POST } from '../../app/api/events/route';
 import { acceptEvents } from './events';
 import { ValidationError } from './errors';
-import { bodyOf, ctx, jsonRequest } from './test-helpers';
+import { bodyOf, ctx, jsonRequest, useRouteTestDb } from './test-helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-  await closeDb();
-  process.env.DATABASE_URL = t.url; // the route handlers use getDb()
-}, 120_000);
-afterAll(async () => {
-  await closeDb();
-  await t?.stop();
-});
+const t = useRouteTestDb();
 
 const post = (body: unknown) => POST(jsonRequest('/api/events', 'POST', body), ctx({}));
 

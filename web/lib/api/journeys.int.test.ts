@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, listJourneyVersions } from '@yatra/db';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { listJourneyVersions } from '@yatra/db';
 import { postPurchase45, type JourneyDocumentInput } from '@yatra/nodes';
 import * as journeysRoute from '../../app/api/journeys/route';
 import * as journeyRoute from '../../app/api/journeys/[id]/route';
@@ -13,18 +12,9 @@ import * as nodesRoute from '../../app/api/nodes/route';
 import * as timelineRoute from '../../app/api/customers/[id]/timeline/route';
 import * as messagesRoute from '../../app/api/messages/route';
 import * as eventsRoute from '../../app/api/events/route';
-import { bodyOf, ctx, jsonRequest } from './test-helpers';
+import { bodyOf, ctx, jsonRequest, useRouteTestDb } from './test-helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-  await closeDb();
-  process.env.DATABASE_URL = t.url; // the route handlers use getDb()
-}, 120_000);
-afterAll(async () => {
-  await closeDb();
-  await t?.stop();
-});
+const t = useRouteTestDb();
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb } from '@yatra/db';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { postPurchase45, type JourneyDocumentInput } from '@yatra/nodes';
 import * as journeysRoute from '../../app/api/journeys/route';
 import * as simulateRoute from '../../app/api/journeys/[id]/simulate/route';
 import type { SimulationView } from '../editor/simulation';
-import { bodyOf, ctx, jsonRequest } from './test-helpers';
+import { bodyOf, ctx, jsonRequest, useRouteTestDb } from './test-helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-  await closeDb();
-  process.env.DATABASE_URL = t.url; // the route handlers use getDb()
-}, 120_000);
-afterAll(async () => {
-  await closeDb();
-  await t?.stop();
-});
+useRouteTestDb();
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 

@@ -10,14 +10,14 @@ import {
   upsertCustomer,
   upsertTemplate,
 } from '@yatra/db';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
+import { useTestDb } from '@yatra/db/testing/use-test-db';
 import {
   DAY_MS,
   verifyUnsubscribeToken,
   type CustomerSnapshot,
   type OutboundMessage,
 } from '@yatra/nodes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSendPipeline } from './pipeline';
 import {
   adaptersWith,
@@ -32,13 +32,7 @@ import type { StepChannelScope } from '../channels/channel-provider';
 // The send pipeline on a real PostgreSQL: rules → decisions → template → exactly-once delivery →
 // fallback. Providers are scripted test adapters that count calls and dedupe on the key.
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 const DAY_10_IST = new Date('2026-02-02T04:30:00Z'); // 10:00 IST
 const AT_23_IST = new Date('2026-02-02T17:30:00Z');

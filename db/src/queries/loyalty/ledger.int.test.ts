@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDb, type TestDb } from '../../testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../../testing/use-test-db';
 import {
   adjustPoints,
   createProgram,
@@ -17,13 +17,7 @@ import {
 } from '.';
 import { customer, day, earnOrder } from './testing';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 const earn = (id: string, key: string, points: number, at: number, expires: number) =>
   earnOrder(t.db, id, key, points, at, expires);

@@ -3,8 +3,8 @@
 // every step the ledger must agree with the naive reference model (reference-model.ts) on the
 // outcome and on the balance now, at random past instants and in the future.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDb, type TestDb } from '../../testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../../testing/use-test-db';
 import { getBalance } from '.';
 import { balanceAt, LedgerModel, type ModelOp, type ModelOutcome } from './reference-model';
 import { createRng } from './prng';
@@ -16,13 +16,7 @@ const STEPS = 30;
 const PARALLEL = 8;
 const SEED = 0x10ca1;
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 /** How often each interesting case came up, so the test cannot silently stop covering one. */
 const seen = new Map<string, number>();

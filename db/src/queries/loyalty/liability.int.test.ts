@@ -4,8 +4,8 @@
 // ledger: opening/closing = Σ every member's balance (the database's getBalance and the naive
 // model's replay), movements = what the model says happened in (from, to], and
 // opening + issued − redeemed − expired − reversed − adjustedOut = closing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDb, type TestDb } from '../../testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../../testing/use-test-db';
 import { createProgram, getBalance, getLiabilityReport } from '.';
 import { emptyMovements, FALLBACK_BREAKAGE_RATE } from './liability';
 import { createRng, type Rng } from './prng';
@@ -20,13 +20,7 @@ const PARALLEL = 8;
 const SEED = 0x11ab1;
 const POINT_VALUE_PAISE = 25;
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 interface Member {
   id: string;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDb, type TestDb } from '../../testing/test-db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDb } from '../../testing/use-test-db';
 import {
   applyTierUpgrade,
   cartRedemptionOffer,
@@ -13,13 +13,7 @@ import {
 import { customer, day } from './testing';
 import { delivered, tieredProgram } from './tiers-testing';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 describe('earnForOrder without a programme', () => {
   it('earns nothing', async () => {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDb, type TestDb } from '../../testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../../testing/use-test-db';
 import {
   earnPoints,
   expireLots,
@@ -11,13 +11,7 @@ import {
 } from '.';
 import { customer, day } from './testing';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 const earn = (id: string, order: string, points: number, at: number, expires: number) =>
   earnPoints(t.db, {

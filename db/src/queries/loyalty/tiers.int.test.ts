@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDb, type TestDb } from '../../testing/test-db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDb } from '../../testing/use-test-db';
 import { listEvents } from '../events';
 import {
   applyTierUpgrade,
@@ -13,13 +13,7 @@ import {
 import { customer, day } from './testing';
 import { delivered, orderThrough, SPEND_LADDER, tieredProgram } from './tiers-testing';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb();
 
 const at = (iso: string) => new Date(iso);
 const tierEvents = async (customerId: string) =>

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestDb, type TestDb } from '../../testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { useTestDb } from '../../testing/use-test-db';
 import { upsertCustomer } from '../customers';
 import {
   applyTierUpgrade,
@@ -13,14 +13,7 @@ import {
 import { customer } from './testing';
 import { delivered, tieredProgram } from './tiers-testing';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-  await tieredProgram(t.db);
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-});
+const t = useTestDb({ afterStart: ({ db }) => tieredProgram(db) });
 
 const DAY_MS = 86_400_000;
 /** 02:00 Asia/Kolkata on 2030-03-01 + n days: the nightly job's time. */

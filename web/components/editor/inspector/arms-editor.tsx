@@ -2,7 +2,7 @@
 
 // Cohort arms: id, label and percent (random split, with a live total that must reach 100
 // together with the holdout) or id, label and values (split by attribute).
-import { PlusIcon, XIcon } from '../ui-icons';
+import { PlusIcon, XIcon } from '../../icons';
 import { inputBase, NumberInput, SmallButton } from './controls';
 import type { FieldError } from './config-form';
 

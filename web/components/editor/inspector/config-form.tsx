@@ -19,7 +19,7 @@ import {
 } from './controls';
 import { EventHintText, EventPicker } from './event-picker';
 import { RulesEditor } from './rules-editor';
-import { XIcon, PlusIcon } from '../ui-icons';
+import { XIcon, PlusIcon } from '../../icons';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

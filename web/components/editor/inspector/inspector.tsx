@@ -14,7 +14,7 @@ import type {
 } from '../../../lib/editor/types';
 import { categoryStyle } from '../../canvas/category-style';
 import { NodeIcon } from '../node-icon';
-import { AlertIcon, CopyIcon, TrashIcon } from '../ui-icons';
+import { AlertIcon, CopyIcon, TrashIcon } from '../../icons';
 import { ConfigForm } from './config-form';
 import { Field, inputClass, TextInput } from './controls';
 import { JourneySettings } from './journey-settings';

@@ -6,7 +6,7 @@ import { updateSettings } from '../../../lib/editor/document-ops';
 import { EVENT_HINTS } from '../../../lib/editor/suggestions';
 import type { CompileError, JourneyDocument } from '../../../lib/editor/types';
 import { operators } from '@yatra/nodes/contract/predicate-eval';
-import { PlusIcon, XIcon } from '../ui-icons';
+import { PlusIcon, XIcon } from '../../icons';
 import {
   Field,
   inputClass,

@@ -10,7 +10,7 @@ import {
   valueSuggestions,
   type RuleContext,
 } from '../../../lib/editor/suggestions';
-import { PlusIcon, XIcon } from '../ui-icons';
+import { PlusIcon, XIcon } from '../../icons';
 import { inputBase, SmallButton, Suggestions } from './controls';
 import type { FieldError } from './config-form';
 

@@ -7,7 +7,7 @@ import { CUSTOMER_PRESETS } from '../../../lib/editor/simulation-presets';
 import type { ScriptRow } from '../../../lib/editor/simulation-form';
 import { inputBase, inputClass, NumberInput, Select, SmallButton } from '../inspector/controls';
 import { EventHintText, EventPicker } from '../inspector/event-picker';
-import { PlusIcon, XIcon } from '../ui-icons';
+import { PlusIcon, XIcon } from '../../icons';
 
 export const CUSTOM_PRESET = 'custom';
 

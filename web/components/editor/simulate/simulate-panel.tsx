@@ -20,7 +20,7 @@ import {
 import type { SimulationView } from '../../../lib/editor/simulation';
 import type { JourneyDocument } from '../../../lib/editor/types';
 import { ApiError, simulateJourney } from '../api';
-import { PlayIcon } from '../ui-icons';
+import { PlayIcon } from '../../icons';
 import { CustomerSection, CUSTOM_PRESET, EntrySection, ScriptSection } from './simulate-inputs';
 import { SimulationResults } from './simulate-results';
 

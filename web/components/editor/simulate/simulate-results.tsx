@@ -4,7 +4,7 @@
 // zone, what happened there and the messages that would go out; a click focuses the step.
 import { memo } from 'react';
 import { dayLabel, type SimMessage, type SimulationView } from '../../../lib/editor/simulation';
-import { AlertIcon } from '../ui-icons';
+import { AlertIcon } from '../../icons';
 
 const CHANNELS: Record<string, string> = { whatsapp: 'WhatsApp', sms: 'SMS', email: 'Email' };
 

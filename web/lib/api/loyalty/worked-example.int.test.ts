@@ -2,10 +2,9 @@
 // embedded PostgreSQL, plus the API's promises: 409 with the balance, idempotent redemptions,
 // audited adjustments, liability JSON and CSV that agree. Earns come from the ledger function the
 // order pipeline calls (there is no "earn" endpoint: orders earn through events).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, earnPoints, upsertCustomer } from '@yatra/db';
-import { day } from '@yatra/db/queries/loyalty/testing';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { upsertCustomer } from '@yatra/db';
+import { day, earnOrder } from '@yatra/db/queries/loyalty/testing';
 import { demoProgram } from '@yatra/nodes/loyalty/program-config';
 import * as programRoute from '../../../app/api/loyalty/program/route';
 import * as membersRoute from '../../../app/api/loyalty/members/route';
@@ -14,18 +13,9 @@ import * as redemptionsRoute from '../../../app/api/loyalty/members/[customerId]
 import * as adjustmentsRoute from '../../../app/api/loyalty/members/[customerId]/adjustments/route';
 import * as liabilityRoute from '../../../app/api/loyalty/liability/route';
 import * as timelineRoute from '../../../app/api/customers/[id]/timeline/route';
-import { bodyOf, ctx, jsonRequest } from '../test-helpers';
+import { bodyOf, ctx, jsonRequest, useRouteTestDb } from '../test-helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-  await closeDb();
-  process.env.DATABASE_URL = t.url; // the route handlers use getDb()
-}, 120_000);
-afterAll(async () => {
-  await closeDb();
-  await t?.stop();
-});
+const t = useRouteTestDb();
 
 const iso = (n: number) => day(n).toISOString();
 
@@ -41,15 +31,7 @@ async function customerMember(id: string): Promise<string> {
 
 /** An order's earn, as the order pipeline writes it. */
 async function earn(customerId: string, key: string, points: number, at: number, expires: number) {
-  await earnPoints(t.db, {
-    customerId,
-    points,
-    reason: 'order',
-    orderId: key,
-    idempotencyKey: `order:${key}:earn`,
-    occurredAt: day(at),
-    expiresAt: day(expires),
-  });
+  await earnOrder(t.db, customerId, key, points, at, expires);
 }
 
 function redeem(customerId: string, body: unknown) {

@@ -1,22 +1,13 @@
-import { closeDb, listConsentLog, listConsents, upsertCustomer } from '@yatra/db';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
+import { listConsentLog, listConsents, upsertCustomer } from '@yatra/db';
 import { signUnsubscribeToken, unsubscribeSecret } from '@yatra/nodes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as consentRoute from '../../../app/api/customers/[id]/consent/route';
 import * as settingsRoute from '../../../app/api/settings/sending/route';
 import * as unsubscribeRoute from '../../../app/api/unsubscribe/route';
-import { bodyOf, ctx, jsonRequest } from '../test-helpers';
+import { bodyOf, ctx, jsonRequest, useRouteTestDb } from '../test-helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-  await closeDb();
-  process.env.DATABASE_URL = t.url; // the route handlers use getDb()
-  await upsertCustomer(t.db, { id: 'asha', name: 'Asha', email: 'asha@example.in' });
-}, 120_000);
-afterAll(async () => {
-  await closeDb();
-  await t?.stop();
+const t = useRouteTestDb(async ({ db }) => {
+  await upsertCustomer(db, { id: 'asha', name: 'Asha', email: 'asha@example.in' });
 });
 
 const postConsent = (id: string, body: unknown) =>

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDb, insertMessageOnce, listJourneyVersions } from '@yatra/db';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
+import { describe, expect, it } from 'vitest';
+import { insertMessageOnce, listJourneyVersions } from '@yatra/db';
 import { postPurchase45, type JourneyDocumentInput } from '@yatra/nodes';
 import { demoTemplates } from '@yatra/worker/seed-templates';
 import * as templatesRoute from '../../../app/api/templates/route';
@@ -10,18 +9,9 @@ import * as journeysRoute from '../../../app/api/journeys/route';
 import * as publishRoute from '../../../app/api/journeys/[id]/publish/route';
 import * as validateRoute from '../../../app/api/journeys/validate/route';
 import * as costRoute from '../../../app/api/journeys/[id]/messaging-cost/route';
-import { bodyOf, ctx, jsonRequest } from '../test-helpers';
+import { bodyOf, ctx, jsonRequest, useRouteTestDb } from '../test-helpers';
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-  await closeDb();
-  process.env.DATABASE_URL = t.url; // the route handlers use getDb()
-}, 120_000);
-afterAll(async () => {
-  await closeDb();
-  await t?.stop();
-});
+const t = useRouteTestDb();
 
 const post = (body: unknown) =>
   templatesRoute.POST(jsonRequest('/api/templates', 'POST', body), ctx({}));

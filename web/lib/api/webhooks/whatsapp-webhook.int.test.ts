@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  closeDb,
   getMessageByKey,
   insertMessageOnce,
   listDeliveryStatuses,
@@ -8,9 +7,8 @@ import {
   upsertCustomer,
   type Message,
 } from '@yatra/db';
-import { startTestDb, type TestDb } from '@yatra/db/testing/test-db';
 import { GET, POST } from '../../../app/api/webhooks/whatsapp/route';
-import { bodyOf, ctx } from '../test-helpers';
+import { bodyOf, ctx, useRouteTestDb } from '../test-helpers';
 import { metaSignature } from './meta-signature';
 import {
   metaStatus,
@@ -24,17 +22,9 @@ import {
 // The WhatsApp webhook route on real PostgreSQL: the handshake, signature checks that store
 // nothing, statuses stored once and only moving forward, and events through the ingestion.
 
-let t: TestDb;
-beforeAll(async () => {
-  t = await startTestDb();
-  await closeDb();
-  process.env.DATABASE_URL = t.url; // the route handlers use getDb()
+const t = useRouteTestDb(async () => {
   process.env.YATRA_WHATSAPP_APP_SECRET = TEST_APP_SECRET;
   process.env.YATRA_WHATSAPP_VERIFY_TOKEN = TEST_VERIFY_TOKEN;
-}, 120_000);
-afterAll(async () => {
-  await closeDb();
-  await t?.stop();
 });
 
 const post = (request: Request) => POST(request, ctx({}));
