@@ -23,6 +23,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type DragEvent,
   type ReactNode,
 } from 'react';
@@ -224,52 +225,70 @@ export const EditorCanvas = memo(function EditorCanvas(props: EditorCanvasProps)
     [],
   );
 
+  const inBrowser = useInBrowser();
   return (
     <div className="relative h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
       <EdgeMarkers />
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
-        onDelete={onDelete}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onSelectionChange={onSelectionChange}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        connectionLineType={ConnectionLineType.SmoothStep}
-        connectionLineStyle={{ stroke: '#6366f1', strokeWidth: 2 }}
-        connectionRadius={28}
-        onlyRenderVisibleElements
-        minZoom={0.1}
-        maxZoom={2}
-        snapToGrid
-        snapGrid={[4, 4]}
-        proOptions={{ hideAttribution: true }}
-      >
-        <InitialViewport empty={doc.nodes.length === 0 && doc.notes.length === 0} />
-        <DotBackground />
-        <MiniMap<FlowNode>
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          nodeBorderRadius={2}
-          maskColor="rgba(241,245,249,0.7)"
-          ariaLabel="Minimap"
-        />
-        <Controls showInteractive={false} position="bottom-left" />
-        {props.children}
-      </ReactFlow>
+      {inBrowser && (
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={onNodeDragStop}
+          onDelete={onDelete}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onSelectionChange={onSelectionChange}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          connectionLineType={ConnectionLineType.SmoothStep}
+          connectionLineStyle={{ stroke: '#6366f1', strokeWidth: 2 }}
+          connectionRadius={28}
+          onlyRenderVisibleElements
+          minZoom={0.1}
+          maxZoom={2}
+          snapToGrid
+          snapGrid={[4, 4]}
+          proOptions={{ hideAttribution: true }}
+        >
+          <InitialViewport empty={doc.nodes.length === 0 && doc.notes.length === 0} />
+          <DotBackground />
+          <MiniMap<FlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            nodeBorderRadius={2}
+            maskColor="rgba(241,245,249,0.7)"
+            ariaLabel="Minimap"
+          />
+          <Controls showInteractive={false} position="bottom-left" />
+          {props.children}
+        </ReactFlow>
+      )}
     </div>
   );
 });
+
+const subscribeToNothing = () => () => {};
+
+/**
+ * False on the server and while hydrating, true after. React Flow draws only the cards in view,
+ * which it can know only in the browser: rendered on the server it drew every card of a large
+ * journey, and hydration had to rebuild them all before the canvas became interactive.
+ */
+function useInBrowser(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
