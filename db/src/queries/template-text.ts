@@ -34,3 +34,10 @@ export function languageCandidates(requested: string | undefined, fallback: stri
   const base = wanted.split(/[-_]/)[0] ?? '';
   return [...new Set([wanted, base, fallback.toLowerCase()].filter((l) => l !== ''))];
 }
+
+/**
+ * The send variable that replaces a header's registered sample media, per kind: a send step maps
+ * it from a render-video step (`video: '{{outputs.render.videoUrl}}'`), so each customer gets
+ * their own video; without it the registered sample goes out.
+ */
+export const HEADER_MEDIA_VARIABLE = { video: 'video', image: 'image' } as const;

@@ -3,7 +3,12 @@ import type { Db } from '../client';
 import { templates, templateVariants } from '../schema';
 import { languageCandidates } from './template-text';
 
-export { languageCandidates, renderTemplateBody, templatePlaceholders } from './template-text';
+export {
+  HEADER_MEDIA_VARIABLE,
+  languageCandidates,
+  renderTemplateBody,
+  templatePlaceholders,
+} from './template-text';
 
 export type TemplateRow = typeof templates.$inferSelect;
 export type TemplateVariantRow = typeof templateVariants.$inferSelect;

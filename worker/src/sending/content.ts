@@ -1,4 +1,11 @@
-import { renderTemplateBody, resolveTemplate, type Db, type ResolvedTemplate } from '@yatra/db';
+import {
+  HEADER_MEDIA_VARIABLE,
+  renderTemplateBody,
+  resolveTemplate,
+  templatePlaceholders,
+  type Db,
+  type ResolvedTemplate,
+} from '@yatra/db';
 import { renderTemplate, type OutboundMessage, type RunFacts } from '@yatra/nodes';
 import type { Channel, ProviderMessage } from '../channels/channel-adapter';
 
@@ -31,22 +38,37 @@ export function effectiveCategory(
   return node;
 }
 
+/** The template's header media, with this send's own video or image when it carries one. */
+function headerMedia(
+  media: ResolvedTemplate['headerMedia'],
+  values: Record<string, string>,
+): ProviderMessage['media'] {
+  if (!media || media.kind === 'document') return undefined;
+  const own = values[HEADER_MEDIA_VARIABLE[media.kind]];
+  return { kind: media.kind, url: own && /^https?:\/\//.test(own) ? own : media.url };
+}
+
 function fromTemplate(
   template: ResolvedTemplate,
   message: OutboundMessage,
   ownChannel: boolean,
 ): MessageContent {
   const values = message.variables;
-  const media = template.headerMedia;
+  const media = headerMedia(template.headerMedia, values);
+  const bodyVariables = new Set(templatePlaceholders(template.body));
   return {
     // A template borrowed from the primary channel lends its words, not its provider name.
     templateName: ownChannel ? template.providerTemplateName : message.templateId,
     language: template.language,
-    parameters: template.variables.map((name) => values[name] ?? ''),
+    // Body parameters are the declared variables the body uses, in declared order: a variable
+    // that only feeds the header (the customer's video) is not a body parameter.
+    parameters: template.variables
+      .filter((name) => bodyVariables.has(name))
+      .map((name) => values[name] ?? ''),
     variables: values,
     body: renderTemplateBody(template.body, values),
     ...(template.subject ? { subject: renderTemplateBody(template.subject, values) } : {}),
-    ...(media && media.kind !== 'document' ? { media: { kind: media.kind, url: media.url } } : {}),
+    ...(media ? { media } : {}),
     ...(ownChannel && template.dltTemplateId ? { dltTemplateId: template.dltTemplateId } : {}),
     category: effectiveCategory(message.category, template.category),
   };

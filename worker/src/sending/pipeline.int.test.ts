@@ -455,6 +455,41 @@ describe('content', () => {
     });
   });
 
+  it("sends the customer's own rendered video as the header, and only body variables as parameters", async () => {
+    const c = await newCustomer();
+    await upsertTemplate(t.db, {
+      id: 'order_video_test',
+      name: 'Order video',
+      channel: 'whatsapp',
+      category: 'utility',
+      defaultLanguage: 'en',
+      variables: ['name', 'video'],
+      variants: [
+        {
+          ...variant('en', 'Hi {{name}}, a video about your order'),
+          headerMedia: { kind: 'video' as const, url: 'https://media.example/sample.mp4' },
+        },
+      ],
+    });
+    const provider = scriptedAdapter('whatsapp');
+    const adapters = adaptersWith({ whatsapp: provider.adapter });
+    const own = 'https://yatra.example/api/media/abc123.mp4';
+    await send(
+      adapters,
+      stepScope(c, DAY_10_IST),
+      utility({ templateId: 'order_video_test', variables: { name: 'Asha', video: own } }),
+    );
+    await send(
+      adapters,
+      stepScope(c, DAY_10_IST),
+      utility({ templateId: 'order_video_test', variables: { name: 'Asha' } }),
+    );
+    expect(provider.calls.map((m) => [m.parameters, m.media])).toEqual([
+      [['Asha'], { kind: 'video', url: own }],
+      [['Asha'], { kind: 'video', url: 'https://media.example/sample.mp4' }],
+    ]);
+  });
+
   it('sends WhatsApp free-form text only inside the 24-hour window', async () => {
     const c = await newCustomer();
     const provider = scriptedAdapter('whatsapp');

@@ -1,4 +1,4 @@
-import { listTemplates, type Db, type Template } from '@yatra/db';
+import { HEADER_MEDIA_VARIABLE, listTemplates, type Db, type Template } from '@yatra/db';
 import {
   defaultRegistry,
   journeyDocumentSchema,
@@ -101,7 +101,17 @@ export function checkSendStep(
         );
     }
   }
-  const unused = Object.keys(step.variables).filter((k) => !template.variables.includes(k));
+  // A header's own video or image (HEADER_MEDIA_VARIABLE) is used, though not a body variable.
+  const mediaVariables = new Set<string>(
+    template.variants.flatMap((v) =>
+      v.headerMedia && v.headerMedia.kind !== 'document'
+        ? [HEADER_MEDIA_VARIABLE[v.headerMedia.kind]]
+        : [],
+    ),
+  );
+  const unused = Object.keys(step.variables).filter(
+    (k) => !template.variables.includes(k) && !mediaVariables.has(k),
+  );
   if (unused.length > 0)
     warnings.push(
       at(
