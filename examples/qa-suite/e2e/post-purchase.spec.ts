@@ -50,6 +50,10 @@ test('seed through the API, simulate on the canvas, then run a real order', asyn
       language: 'hi',
       attributes: { city: 'Pune' },
     });
+    // Marketing sends need the customer's grant (DPDP); granting twice changes nothing.
+    const marketing = { channel: 'whatsapp', purpose: 'marketing', granted: true } as const;
+    expect(await api.setConsent(customerId, marketing)).toEqual({ changed: true });
+    expect(await api.setConsent(customerId, marketing)).toEqual({ changed: false });
     const published = await api.publishJourneyFile('examples/journeys/post-purchase-45.json', {
       name: journeyName,
     });
@@ -105,6 +109,7 @@ test('seed through the API, simulate on the canvas, then run a real order', asyn
     await expect(timelinePage.step('is_cod')).not.toHaveCount(0);
     await outboxPage.open(customerId);
     await outboxPage.waitFor(outboxPage.message('order_confirmation', customerId));
+    await expect(outboxPage.onChannel('whatsapp', customerId)).not.toHaveCount(0);
     // The API answers what the pages show; this journey's sends, in order.
     await expect
       .poll(async () => (await api.outbox({ customerId, journeyId })).map((m) => m.templateId))

@@ -179,6 +179,28 @@ export class YatraApi {
     return body.customer;
   }
 
+  /**
+   * Grants or withdraws one channel and purpose (DPDP consent; the next send checks it). Marketing
+   * sends need a grant; utility sends go unless withdrawn.
+   * @example await api.setConsent('c1', { channel: 'whatsapp', purpose: 'marketing', granted: true })
+   */
+  async setConsent(
+    customerId: string,
+    consent: {
+      channel: 'whatsapp' | 'email' | 'sms' | 'push';
+      purpose: 'utility' | 'marketing';
+      granted: boolean;
+      note?: string;
+    },
+  ): Promise<{ changed: boolean }> {
+    const body = await this.call<{ changed: boolean }>(
+      'POST',
+      `/api/customers/${encodeURIComponent(customerId)}/consent`,
+      consent,
+    );
+    return { changed: body.changed };
+  }
+
   /** Inserts or replaces catalogue rows by SKU; answers how many were written. */
   async upsertProducts(products: ProductSeed[]): Promise<number> {
     const body = await this.call<{ written: number }>('POST', '/api/products', { products });

@@ -5,7 +5,7 @@ import { YatraApi } from './api';
 import { CanvasEditorPage } from './pages/canvas-editor.page';
 import { InspectorPage } from './pages/inspector.page';
 import { JourneysPage } from './pages/journeys-page';
-import { OutboxPage } from './pages/outbox-page';
+import { OutboxPreviewsPage } from './pages/outbox-previews';
 import { PalettePage } from './pages/palette.page';
 import { SimulatePanelPage } from './pages/simulate-panel.page';
 import { TimelinePage } from './pages/timeline-page';
@@ -18,7 +18,8 @@ export interface YatraFixtures {
   inspector: InspectorPage;
   simulatePanel: SimulatePanelPage;
   timelinePage: TimelinePage;
-  outboxPage: OutboxPage;
+  /** The outbox, with each channel's preview and the sends the rules stopped. */
+  outboxPage: OutboxPreviewsPage;
 }
 
 /**
@@ -53,7 +54,7 @@ export const test = base.extend<YatraFixtures>({
     await use(new TimelinePage(page));
   },
   outboxPage: async ({ page }, use) => {
-    await use(new OutboxPage(page));
+    await use(new OutboxPreviewsPage(page));
   },
 });
 

@@ -16,6 +16,7 @@ export { CanvasEditorPage, type PanelTab } from './pages/canvas-editor.page';
 export { InspectorPage } from './pages/inspector.page';
 export { JourneysPage } from './pages/journeys-page';
 export { OutboxPage } from './pages/outbox-page';
+export { OutboxPreviewsPage } from './pages/outbox-previews';
 export { PalettePage } from './pages/palette.page';
 export { SimulatePanelPage, type ScriptedEvent } from './pages/simulate-panel.page';
 export { TimelinePage, type TimelineKind } from './pages/timeline-page';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
-import { OutboxPage, SCREENSHOT_DIR } from '@yatra/testing/playwright';
+import { SCREENSHOT_DIR } from './base-page';
+import { OutboxPage } from './outbox-page';
 
 /** The outbox's channel previews and greyed skipped sends, on top of the kit's OutboxPage. */
 export class OutboxPreviewsPage extends OutboxPage {
