@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { templates, templateVariants } from '../schema';
+import { journeyRuns, journeys, journeyVersions, templates, templateVariants } from '../schema';
 import { languageCandidates } from './template-text';
 
 export {
@@ -210,6 +210,31 @@ export async function deleteTemplate(db: Db, id: string): Promise<boolean> {
     .where(eq(templates.id, id))
     .returning({ id: templates.id });
   return deleted.length > 0;
+}
+
+/**
+ * Journeys that still send template `id`: through their live version (new entrants) or through
+ * a version customers are running on. Deleting the template under them would change what they
+ * send, so the API refuses it and names them.
+ */
+export async function journeysUsingTemplate(
+  db: Db,
+  id: string,
+): Promise<{ id: string; name: string }[]> {
+  const sendsIt = sql`exists (
+    select 1 from jsonb_array_elements(${journeyVersions.graph}->'nodes') as node
+    where node->>'type' = 'message.send' and node->'config'->>'templateId' = ${id}
+  )`;
+  const inUse = sql`(${journeyVersions.id} = ${journeys.liveVersionId} or exists (
+    select 1 from ${journeyRuns}
+    where ${journeyRuns.versionId} = ${journeyVersions.id} and ${journeyRuns.status} = 'running'
+  ))`;
+  return db
+    .selectDistinct({ id: journeys.id, name: journeys.name })
+    .from(journeyVersions)
+    .innerJoin(journeys, eq(journeys.id, journeyVersions.journeyId))
+    .where(and(sendsIt, inUse))
+    .orderBy(asc(journeys.name));
 }
 
 /** Category of each registered template id, for cost estimates and publish checks. */

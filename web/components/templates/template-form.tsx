@@ -77,7 +77,7 @@ export function TemplateForm({ initial, isNew }: { initial: TemplateDraft; isNew
   }
 
   async function remove() {
-    if (!window.confirm(`Delete template ${initial.id}? Send steps naming it go out unchecked.`))
+    if (!window.confirm(`Delete template ${initial.id}? Drafts naming it will go out unchecked.`))
       return;
     const res = await fetch(`/api/templates/${encodeURIComponent(initial.id)}`, {
       method: 'DELETE',
@@ -85,7 +85,15 @@ export function TemplateForm({ initial, isNew }: { initial: TemplateDraft; isNew
     if (res.ok) {
       router.push('/templates');
       router.refresh();
-    } else refuse(`Delete failed (${res.status}).`);
+      return;
+    }
+    // 409 says which live journeys still send it; show the server's sentence as it is.
+    const body: unknown = await res.json().catch(() => null);
+    const reason =
+      typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'string'
+        ? body.error
+        : `Delete failed (${res.status}).`;
+    refuse(reason);
   }
 
   return (

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { insertMessageOnce, listJourneyVersions } from '@yatra/db';
+import {
+  createRun,
+  finishRun,
+  insertMessageOnce,
+  listJourneyVersions,
+  upsertCustomer,
+} from '@yatra/db';
 import { postPurchase45, type JourneyDocumentInput } from '@yatra/nodes';
 import { demoTemplates } from '@yatra/worker/seed-templates';
 import * as templatesRoute from '../../../app/api/templates/route';
@@ -7,6 +13,7 @@ import * as templateRoute from '../../../app/api/templates/[id]/route';
 import * as pricesRoute from '../../../app/api/settings/prices/route';
 import * as journeysRoute from '../../../app/api/journeys/route';
 import * as publishRoute from '../../../app/api/journeys/[id]/publish/route';
+import * as unpublishRoute from '../../../app/api/journeys/[id]/unpublish/route';
 import * as validateRoute from '../../../app/api/journeys/validate/route';
 import * as costRoute from '../../../app/api/journeys/[id]/messaging-cost/route';
 import { bodyOf, ctx, jsonRequest, useRouteTestDb } from '../test-helpers';
@@ -218,6 +225,59 @@ describe('publishing against the registry', () => {
         priceMillipaise: 100_000,
       }),
     );
+  });
+});
+
+describe('deleting a template', () => {
+  it('is refused while a live journey sends it, naming the journey; allowed once it is off air', async () => {
+    if ((await get('order_confirmation')).status === 404) await post(confirmation);
+    const doc = { ...withConfirmVariables({ name: '{{customer.name}}', orderId: '{{order.id}}' }) };
+    doc.name = 'Sends the confirmation';
+    const id = await createJourney(doc);
+    const published = await publishRoute.POST(
+      jsonRequest(`/api/journeys/${id}/publish`, 'POST'),
+      ctx({ id }),
+    );
+    expect(published.status).toBe(201);
+    // Other tests of this file may have left live journeys on it too: take them off air first.
+    const others = await bodyOf(
+      await journeysRoute.GET(jsonRequest('/api/journeys', 'GET'), ctx({})),
+    );
+    for (const j of others.journeys as { id: string; status: string }[])
+      if (j.id !== id && j.status === 'live')
+        await unpublishRoute.POST(jsonRequest('/', 'POST'), ctx({ id: j.id }));
+
+    const del = () =>
+      templateRoute.DELETE(jsonRequest('/', 'DELETE'), ctx({ id: 'order_confirmation' }));
+    const refused = await del();
+    expect(refused.status).toBe(409);
+    expect((await bodyOf(refused)).error).toBe(
+      'Template order_confirmation is still sent by "Sends the confirmation"; unpublish those journeys (and let customers inside finish) before deleting it.',
+    );
+    expect((await get('order_confirmation')).status).toBe(200);
+
+    // Off air, but a customer is still inside that version: still refused.
+    const versionId = (await bodyOf(published)).id as string;
+    await upsertCustomer(t.db, { id: 'inside' });
+    const { run } = await createRun(t.db, {
+      journeyId: id,
+      versionId,
+      customerId: 'inside',
+      entryEventId: null,
+      workflowId: `journey/${id}/inside/1`,
+      enteredAt: new Date(),
+    });
+    const off = await unpublishRoute.POST(jsonRequest('/', 'POST'), ctx({ id }));
+    expect(off.status).toBe(200);
+    expect((await del()).status).toBe(409);
+
+    await finishRun(t.db, run.id, {
+      status: 'completed',
+      exitReason: 'window_end',
+      exitedAt: new Date(),
+    });
+    expect((await del()).status).toBe(204);
+    expect((await get('order_confirmation')).status).toBe(404);
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   deleteTemplate,
   getTemplate,
+  journeysUsingTemplate,
   listTemplates,
   upsertTemplate,
   type Db,
@@ -52,6 +53,16 @@ export async function updateTemplateFromBody(db: Db, id: string, body: unknown):
   return upsertTemplate(db, input);
 }
 
+/**
+ * Deletes a template, unless a live journey or customers inside an older version still send it
+ * (409 naming the journeys: unpublish them, or let their customers finish, first).
+ */
 export async function removeTemplate(db: Db, id: string): Promise<void> {
+  const users = await journeysUsingTemplate(db, id);
+  if (users.length > 0)
+    throw new ConflictError(
+      `Template ${id} is still sent by ${users.map((j) => `"${j.name}"`).join(', ')}; ` +
+        'unpublish those journeys (and let customers inside finish) before deleting it.',
+    );
   if (!(await deleteTemplate(db, id))) throw new NotFoundError(`Template ${id} not found.`);
 }
