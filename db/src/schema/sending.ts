@@ -14,10 +14,6 @@ import {
 import { customers } from './customers';
 import { messages } from './messages';
 
-/** Why a customer may be messaged: consent is per channel and per purpose (DPDP Act 2023). */
-export const CONSENT_PURPOSES = ['utility', 'marketing'] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-
 /** The current consent of a customer for one channel and purpose; checked at send time. */
 export const customerConsents = pgTable(
   'customer_consents',

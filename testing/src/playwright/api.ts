@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import type { CustomerTimeline, Message, Product, Customer } from '@yatra/db';
 import { journeyDocumentSchema, type JourneyDocumentInput } from '@yatra/nodes';
+import type { ConsentPurpose, SendChannel } from '@yatra/nodes/sending/types';
 import { forCustomer, orderPlaced, type CustomerEventInput, type CustomerProfile } from '../events';
 
 /** A value as it arrives over JSON: dates are ISO strings. */
@@ -187,8 +188,8 @@ export class YatraApi {
   async setConsent(
     customerId: string,
     consent: {
-      channel: 'whatsapp' | 'email' | 'sms' | 'push';
-      purpose: 'utility' | 'marketing';
+      channel: SendChannel;
+      purpose: ConsentPurpose;
       granted: boolean;
       note?: string;
     },

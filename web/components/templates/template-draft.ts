@@ -1,7 +1,13 @@
 // The template editor's working copy: strings as typed, converted to the API's input on every
 // change so the same zod schema checks it live.
 import type { Template } from '@yatra/db';
-import type { TemplateInputBody } from '../../lib/api/templates/schema';
+import {
+  MEDIA_KINDS,
+  TEMPLATE_CATEGORIES,
+  TEMPLATE_CHANNELS,
+  VARIANT_STATUSES,
+  type TemplateInputBody,
+} from '../../lib/api/templates/schema';
 
 export interface VariantDraft {
   language: string;
@@ -58,19 +64,19 @@ export function toDraft(t: TemplateLike): TemplateDraft {
   return {
     id: t.id,
     name: t.name,
-    channel: oneOf(['whatsapp', 'email', 'sms', 'push'], t.channel, 'whatsapp'),
-    category: oneOf(['utility', 'marketing', 'authentication'], t.category, 'utility'),
+    channel: oneOf(TEMPLATE_CHANNELS, t.channel, 'whatsapp'),
+    category: oneOf(TEMPLATE_CATEGORIES, t.category, 'utility'),
     defaultLanguage: t.defaultLanguage,
     variables: t.variables.join(', '),
     variants: t.variants.map((v) => ({
       language: v.language,
       body: v.body,
       subject: v.subject ?? '',
-      mediaKind: oneOf(['', 'image', 'video', 'document'], v.headerMedia?.kind ?? '', ''),
+      mediaKind: oneOf(['', ...MEDIA_KINDS], v.headerMedia?.kind ?? '', ''),
       mediaUrl: v.headerMedia?.url ?? '',
       providerTemplateName: v.providerTemplateName ?? '',
       dltTemplateId: v.dltTemplateId ?? '',
-      status: oneOf(['approved', 'pending', 'rejected'], v.status, 'pending'),
+      status: oneOf(VARIANT_STATUSES, v.status, 'pending'),
     })),
   };
 }

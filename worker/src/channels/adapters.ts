@@ -1,6 +1,6 @@
 import type { Channel, ChannelAdapter } from './channel-adapter';
 import { createPushAdapter, pushConfigFromEnv } from './push';
-import { createSandboxAdapter } from './sandbox-channel';
+import { createSandboxAdapter } from './sandbox-adapter';
 import { createSmsAdapter, smsConfigFromEnv } from './sms';
 import { createSmtpAdapter, smtpConfigFromEnv } from './smtp';
 import { createWhatsAppAdapter, whatsAppConfigFromEnv } from './whatsapp';
@@ -42,4 +42,9 @@ const REAL_ADAPTERS: Record<Channel, (env: Env) => ChannelAdapter | null> = {
 export function createChannelAdapters(env: Env = process.env): ChannelAdapters {
   const pick = (channel: Channel) => REAL_ADAPTERS[channel](env) ?? createSandboxAdapter(channel);
   return { whatsapp: pick('whatsapp'), email: pick('email'), sms: pick('sms'), push: pick('push') };
+}
+
+/** Every channel on the sandbox: what tests and benches send with unless they configure more. */
+export function sandboxAdapters(): ChannelAdapters {
+  return createChannelAdapters({});
 }

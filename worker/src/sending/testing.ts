@@ -7,9 +7,8 @@ import {
   type ChannelAdapter,
   type ProviderMessage,
 } from '../channels/channel-adapter';
-import type { ChannelAdapters } from '../channels/adapters';
+import { sandboxAdapters, type ChannelAdapters } from '../channels/adapters';
 import type { StepChannelScope } from '../channels/channel-provider';
-import { createSandboxAdapter } from '../channels/sandbox-channel';
 
 /** What a scripted provider does with one call: accept, or fail like a provider would. */
 export type ProviderBehaviour =
@@ -48,13 +47,7 @@ export function scriptedAdapter(channel: Channel, script: ProviderBehaviour[] = 
 
 /** Sandbox adapters everywhere, except those given. */
 export function adaptersWith(overrides: Partial<ChannelAdapters> = {}): ChannelAdapters {
-  return {
-    whatsapp: createSandboxAdapter('whatsapp'),
-    email: createSandboxAdapter('email'),
-    sms: createSandboxAdapter('sms'),
-    push: createSandboxAdapter('push'),
-    ...overrides,
-  };
+  return { ...sandboxAdapters(), ...overrides };
 }
 
 /** A run's customer with a phone and an email, in Asia/Kolkata. */

@@ -12,6 +12,7 @@ import {
 import { customerProfileSchema } from '@yatra/nodes/contract/event-input';
 import { DAY_MS } from '@yatra/nodes/contract/durations';
 import { daysBetween, isValidTimeZone } from '@yatra/nodes/contract/time-zones';
+import { CONSENT_PURPOSES } from '@yatra/nodes/sending/types';
 import { z } from 'zod';
 
 /** An event as `env.send()` takes it. */
@@ -52,7 +53,7 @@ const customerSeedSchema = z.strictObject({
     .array(
       z.strictObject({
         channel: z.string().min(1),
-        purpose: z.enum(['utility', 'marketing']),
+        purpose: z.enum(CONSENT_PURPOSES),
         granted: z.boolean().default(true),
       }),
     )

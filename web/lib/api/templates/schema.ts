@@ -1,10 +1,12 @@
 // The template registry's input contract, shared by the API (400 with paths) and the edit form
 // (the same messages, live). Only zod here, so client components can import it.
 import { templatePlaceholders } from '@yatra/db/queries/template-text';
+import { SEND_CATEGORIES, SEND_CHANNELS } from '@yatra/nodes/sending/types';
 import { z } from 'zod';
 
-export const TEMPLATE_CHANNELS = ['whatsapp', 'email', 'sms', 'push'] as const;
-export const TEMPLATE_CATEGORIES = ['utility', 'marketing', 'authentication'] as const;
+/** A template is for one of the channels, and of one of the categories, a send step knows. */
+export const TEMPLATE_CHANNELS = SEND_CHANNELS;
+export const TEMPLATE_CATEGORIES = SEND_CATEGORIES;
 export const VARIANT_STATUSES = ['approved', 'pending', 'rejected'] as const;
 export const MEDIA_KINDS = ['image', 'video', 'document'] as const;
 
